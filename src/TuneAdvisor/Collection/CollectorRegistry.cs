@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace TuneAdvisor.Collection;
+
+/// <summary>The live collectors, listed explicitly (no assembly scanning, so the tool trims and AOT-compiles).</summary>
+public static class CollectorRegistry
+{
+    public static ImmutableArray<ICollector> Default { get; } =
+    [
+        new HostCollector(),
+        new SysctlCollector(),
+        new NetSnmpCollector(),
+    ];
+}

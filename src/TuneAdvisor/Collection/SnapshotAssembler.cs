@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using TuneAdvisor.Snapshots;
+
+namespace TuneAdvisor.Collection;
+
+/// <summary>
+/// Turns one or two samples into an immutable <see cref="SystemSnapshot"/>: the last sample's values, and with two
+/// samples the deltas of every counter, interface and softnet column, per-socket byte deltas keyed by socket
+/// cookie, and the per-peer traffic table. Everything is sorted so output is byte-stable.
+/// </summary>
+public static class SnapshotAssembler
+{
+    public static SystemSnapshot Assemble(string kind, string location, SampleBuilder? first, SampleBuilder last)
+    {
+        var interval = first is null ? last.DeltaIntervalSeconds : (last.TakenAt - first.TakenAt).TotalSeconds;
+        var connections = SortConnections(first is null ? last.Connections : WithByteDeltas(first.Connections, last.Connections));
+        var capabilities = last.Capabilities.ToImmutableSortedSet();
+        if (first is not null || last.CounterDeltas.Count > 0)
+            capabilities = capabilities.Add(SnapshotCapability.Rates);
+
+        return new SystemSnapshot
+        {
+            Source = new SnapshotSource(kind, location, capabilities, [.. last.Inputs]),
+            Host = last.Host,
+            CapturedAt = first?.TakenAt ?? last.TakenAt,
+            IntervalSeconds = interval,
+            Sysctls = last.Sysctls.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Listeners = SortListeners(last.Listeners),
+            Connections = connections,
+            Counters = last.Counters.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Deltas = first is not null ? Deltas(first.Counters, last.Counters)
+                : last.CounterDeltas.Count > 0 ? last.CounterDeltas.ToImmutableSortedDictionary(StringComparer.Ordinal) : null,
+            Gauges = last.Gauges.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Interfaces = InterfaceDeltas(first?.Interfaces, last.Interfaces),
+            Softnet = SoftnetDeltas(first?.Softnet, last.Softnet),
+            Processes = last.Processes.Values.OrderBy(p => p.Pid).ToImmutableArray(),
+            Peers = first is null || interval is not > 0 ? [] : PeerTable.Build(connections, interval.Value),
+            AppConfigs = last.AppConfigs.OrderBy(a => a.App, StringComparer.Ordinal).ThenBy(a => a.Source, StringComparer.Ordinal).ToImmutableArray(),
+            Limits = last.Limits.OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Scope, StringComparer.Ordinal).ToImmutableArray(),
+            Notes = first is null ? last.SortedNotes() : MergeNotes(first, last),
+        };
+    }
+
+    /// <summary>Last minus first for every key present in both samples (a counter that appeared later has no delta).</summary>
+    public static ImmutableSortedDictionary<string, long> Deltas(IReadOnlyDictionary<string, long> first, IReadOnlyDictionary<string, long> last)
+    {
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+        foreach (var (key, value) in last)
+            if (first.TryGetValue(key, out var before))
+                builder[key] = value - before;
+        return builder.ToImmutable();
+    }
+
+    private static ImmutableArray<SnapshotNote> MergeNotes(SampleBuilder first, SampleBuilder last)
+    {
+        var merged = new SampleBuilder(last.TakenAt);
+        merged.Notes.AddRange(first.Notes);
+        merged.Notes.AddRange(last.Notes);
+        return merged.SortedNotes();
+    }
+
+    private static ImmutableArray<ListenerInfo> SortListeners(IEnumerable<ListenerInfo> listeners) =>
+        listeners
+            .OrderBy(l => l.Protocol, StringComparer.Ordinal)
+            .ThenBy(l => l.Port ?? -1)
+            .ThenBy(l => l.Local, StringComparer.Ordinal)
+            .ThenBy(l => l.Inode ?? 0)
+            .ThenBy(l => l.Cookie ?? 0)
+            .ToImmutableArray();
+
+    private static ImmutableArray<ConnectionInfo> SortConnections(IEnumerable<ConnectionInfo> connections) =>
+        connections
+            .OrderBy(c => c.Protocol, StringComparer.Ordinal)
+            .ThenBy(c => c.Local, StringComparer.Ordinal)
+            .ThenBy(c => c.Remote, StringComparer.Ordinal)
+            .ThenBy(c => c.State, StringComparer.Ordinal)
+            .ThenBy(c => c.Cookie ?? 0)
+            .ToImmutableArray();
+
+    private static IEnumerable<ConnectionInfo> WithByteDeltas(List<ConnectionInfo> first, List<ConnectionInfo> last)
+    {
+        var before = new Dictionary<ulong, ConnectionInfo>();
+        foreach (var c in first)
+            if (c.Cookie is { } cookie)
+                before[cookie] = c;
+        foreach (var c in last)
+        {
+            if (c.Info is null)
+            {
+                yield return c;
+                continue;
+            }
+            // A connection that opened during the window counts from zero.
+            var old = c.Cookie is { } cookie && before.TryGetValue(cookie, out var o) ? o.Info : null;
+            yield return c with
+            {
+                DeltaBytesAcked = Diff(c.Info.BytesAcked, old is null ? 0UL : old.BytesAcked),
+                DeltaBytesReceived = Diff(c.Info.BytesReceived, old is null ? 0UL : old.BytesReceived),
+            };
+        }
+    }
+
+    private static long? Diff(ulong? now, ulong? then) =>
+        now is { } n && then is { } t && n >= t ? (long)(n - t) : null;
+
+    private static ImmutableArray<InterfaceInfo> InterfaceDeltas(List<InterfaceInfo>? first, List<InterfaceInfo> last)
+    {
+        var before = first?.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        return last
+            .Select(i => before is not null && before.TryGetValue(i.Name, out var old)
+                ? i with { Deltas = Deltas(InterfaceFields.Numeric(old), InterfaceFields.Numeric(i)) }
+                : i)
+            .OrderBy(i => i.Name, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    private static ImmutableArray<SoftnetCpu> SoftnetDeltas(List<SoftnetCpu>? first, List<SoftnetCpu> last)
+    {
+        var before = first?.GroupBy(c => c.Cpu).ToDictionary(g => g.Key, g => g.First());
+        return last
+            .Select(c => before is not null && before.TryGetValue(c.Cpu, out var old)
+                ? c with { Deltas = Deltas(SoftnetFields.Numeric(old), SoftnetFields.Numeric(c)) }
+                : c)
+            .OrderBy(c => c.Cpu)
+            .ToImmutableArray();
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace TuneAdvisor.Snapshots;
+
+/// <summary>
+/// Everything TuneAdvisor knows about one host (or image, or capture), whatever the source.
+/// Values that a source cannot tell are <c>null</c> (unknown), never 0.
+/// Counter maps hold the value at the last sample; <see cref="Deltas"/> holds last minus first
+/// when two samples were taken (<see cref="IntervalSeconds"/> &gt; 0), otherwise it is null.
+/// </summary>
+public sealed record SystemSnapshot
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required SnapshotSource Source { get; init; }
+    public required HostInfo Host { get; init; }
+    public DateTimeOffset CapturedAt { get; init; }
+    public double? IntervalSeconds { get; init; }
+    public ImmutableSortedDictionary<string, SysctlEntry> Sysctls { get; init; } = ImmutableSortedDictionary<string, SysctlEntry>.Empty.WithComparers(StringComparer.Ordinal);
+    public ImmutableArray<ListenerInfo> Listeners { get; init; } = [];
+    public ImmutableArray<ConnectionInfo> Connections { get; init; } = [];
+    public ImmutableSortedDictionary<string, long> Counters { get; init; } = ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
+    public ImmutableSortedDictionary<string, long>? Deltas { get; init; }
+    /// <summary>Instantaneous values (not cumulative): sockstat, conntrack count/max, fs.file-nr parts.</summary>
+    public ImmutableSortedDictionary<string, long> Gauges { get; init; } = ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
+    public ImmutableArray<InterfaceInfo> Interfaces { get; init; } = [];
+    public ImmutableArray<SoftnetCpu> Softnet { get; init; } = [];
+    public ImmutableArray<ProcessInfo> Processes { get; init; } = [];
+    public ImmutableArray<PeerTraffic> Peers { get; init; } = [];
+    public ImmutableArray<AppListenConfig> AppConfigs { get; init; } = [];
+    public ImmutableArray<ConfiguredLimit> Limits { get; init; } = [];
+    /// <summary>What went wrong or was noteworthy while building the snapshot (skipped lines, unreadable files).</summary>
+    public ImmutableArray<SnapshotNote> Notes { get; init; } = [];
+
+    public bool Has(SnapshotCapability capability) => Source.Capabilities.Contains(capability);
+}
