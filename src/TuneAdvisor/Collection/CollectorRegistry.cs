@@ -10,5 +10,9 @@ public static class CollectorRegistry
         new HostCollector(),
         new SysctlCollector(),
         new NetSnmpCollector(),
+        new InterfaceCollector(),
+        new SoftnetCollector(),
+        new SockstatCollector(),
+        new ConntrackCollector(),
     ];
 }
