@@ -1,0 +1,61 @@
+using TuneAdvisor.Collection.Parsers;
+using TuneAdvisor.Tests.Support;
+
+namespace TuneAdvisor.Tests.Collection.Parsers;
+
+/// <summary>The existing netstat/snmp/snmp6 parser against this machine's own captures (kernel 6.18).</summary>
+public class CounterTableParserTests
+{
+    private static ParsedCounters Parse(string capture, string file)
+    {
+        var path = TestFiles.PathOf("Proc", capture, file);
+        return CounterTableParser.Parse(File.ReadAllText(path), path);
+    }
+
+    [Fact]
+    public void Parses_netstat_of_a_network_namespace_and_of_the_host()
+    {
+        var ns = Parse("kernel-6.18-netns", "netstat");
+        var host = Parse("kernel-6.18-host", "netstat");
+
+        Assert.Empty(ns.Diagnostics);
+        Assert.Empty(host.Diagnostics);
+        Assert.Equal(135, ns.FieldCounts["TcpExt"]);
+        Assert.Equal(1L, ns.Values["TcpExt.TW"]);
+        Assert.Equal(3L, ns.Values["TcpExt.TCPOrigDataSent"]);
+        Assert.Equal(8L, host.Values["TcpExt.TW"]);
+        Assert.Equal(40L, host.Values["TcpExt.TCPHPAcks"]);
+        Assert.Equal(2L, host.Values["TcpExt.TCPTimeouts"]);
+        Assert.Contains("MPTcpExt.MPCapableSYNRX", ns.Values.Keys);
+    }
+
+    [Fact]
+    public void Parses_snmp_with_the_signed_MaxConn()
+    {
+        var ns = Parse("kernel-6.18-netns", "snmp");
+        var host = Parse("kernel-6.18-host", "snmp");
+
+        Assert.Empty(ns.Diagnostics);
+        Assert.Equal(-1L, ns.Values["Tcp.MaxConn"]);
+        Assert.Equal(1L, ns.Values["Tcp.ActiveOpens"]);
+        Assert.Equal(8L, ns.Values["Tcp.OutSegs"]);
+        Assert.Equal(15L, ns.Values["Ip.InReceives"]);
+        Assert.Equal(37L, host.Values["Tcp.ActiveOpens"]);
+        Assert.Equal(3195L, host.Values["Tcp.OutSegs"]);
+    }
+
+    [Fact]
+    public void Parses_every_line_of_snmp6()
+    {
+        var ns = Parse("kernel-6.18-netns", "snmp6");
+        var host = Parse("kernel-6.18-host", "snmp6");
+        int lines = File.ReadAllLines(TestFiles.PathOf("Proc", "kernel-6.18-host", "snmp6")).Count(l => l.Trim().Length > 0);
+
+        Assert.Empty(ns.Diagnostics);
+        Assert.Empty(host.Diagnostics);
+        Assert.Equal(lines, host.Values.Count);
+        Assert.Equal(13L, ns.Values["Ip6.InReceives"]);
+        Assert.Equal(1L, ns.Values["Udp6.OutDatagrams"]);
+        Assert.Equal(9L, host.Values["Icmp6.OutMsgs"]);
+    }
+}
