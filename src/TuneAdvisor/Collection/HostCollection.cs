@@ -19,8 +19,8 @@ public static class HostCollection
         CollectionContext context,
         TimeSpan interval,
         IProgress<double>? progress = null,
-        IReadOnlyList<ICollector>? collectors = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default,
+        IReadOnlyList<ICollector>? collectors = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
         collectors ??= CollectorRegistry.Default;

@@ -77,7 +77,7 @@ public sealed class HostCollectionTests
         var once = new StaticCollector();
         var progress = new ListProgress();
 
-        var task = HostCollection.CollectAsync(new CollectionContext { Time = time }, TimeSpan.FromSeconds(10), progress, [growing, once]);
+        var task = HostCollection.CollectAsync(new CollectionContext { Time = time }, TimeSpan.FromSeconds(10), progress, collectors: [growing, once]);
         Assert.False(task.IsCompleted);
         Assert.Equal(1, growing.Calls);
         Assert.Equal(1, once.Calls); // static collectors run straight after the first sample
@@ -127,7 +127,7 @@ public sealed class HostCollectionTests
         var once = new StaticCollector();
         var time = new FakeTimeProvider(Start);
 
-        var (snapshot, diagnostics) = await HostCollection.CollectAsync(new CollectionContext { Time = time }, TimeSpan.Zero, null, [growing, once]);
+        var (snapshot, diagnostics) = await HostCollection.CollectAsync(new CollectionContext { Time = time }, TimeSpan.Zero, collectors: [growing, once]);
 
         Assert.Empty(diagnostics);
         Assert.Equal((1, 1), (growing.Calls, once.Calls));
@@ -142,7 +142,7 @@ public sealed class HostCollectionTests
     public async Task A_collector_that_throws_becomes_a_diagnostic_and_a_note()
     {
         var growing = new GrowingCollector();
-        var (snapshot, diagnostics) = await HostCollection.CollectAsync(new CollectionContext(), TimeSpan.Zero, null, [new ThrowingCollector(), growing]);
+        var (snapshot, diagnostics) = await HostCollection.CollectAsync(new CollectionContext(), TimeSpan.Zero, collectors: [new ThrowingCollector(), growing]);
 
         var d = Assert.Single(diagnostics);
         Assert.Equal("broken: warning TA0210: collector 'broken' failed: InvalidDataException: bug; its data is unknown", d.ToString());
@@ -157,7 +157,7 @@ public sealed class HostCollectionTests
         using var cts = new CancellationTokenSource();
         var growing = new GrowingCollector();
 
-        var task = HostCollection.CollectAsync(new CollectionContext { Time = time }, TimeSpan.FromSeconds(10), null, [growing], cts.Token);
+        var task = HostCollection.CollectAsync(new CollectionContext { Time = time }, TimeSpan.FromSeconds(10), null, cts.Token, [growing]);
         time.Advance(TimeSpan.FromSeconds(1));
         await cts.CancelAsync();
 

@@ -22,7 +22,7 @@ public class SnapshotSchemaTests
     }
 
     private static string Errors(EvaluationResults results) =>
-        string.Join("\n", results.Details.Where(d => d.Errors is { Count: > 0 })
+        string.Join("\n", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}")));
 
     [Fact]
@@ -140,7 +140,7 @@ public class SnapshotSchemaTests
     }
 
     [Fact]
-    public void A_snapshot_collected_from_a_fixture_tree_is_valid()
+    public async Task A_snapshot_collected_from_a_fixture_tree_is_valid()
     {
         using var tree = new FixtureTree();
         tree.Write("proc/net/dev", TestFiles.Read("Proc", "kernel-6.18-host", "dev"));
@@ -153,7 +153,7 @@ public class SnapshotSchemaTests
             ProcRoot = tree.PathOf("proc"), SysRoot = tree.PathOf("sys"), ConfigRoot = tree.Root,
             Time = new FakeTimeProvider(), UseNetlink = false, MapProcesses = false,
         };
-        var (snapshot, _) = HostCollection.CollectAsync(context, TimeSpan.Zero).GetAwaiter().GetResult();
+        var (snapshot, _) = await HostCollection.CollectAsync(context, TimeSpan.Zero);
 
         var results = Validate(SnapshotJson.Serialize(snapshot));
         Assert.True(results.IsValid, Errors(results));

@@ -19,20 +19,13 @@ public static class RepoPaths
 
     public static string Templates => Path.Combine(Root, "templates");
 
-    /// <summary>
-    /// The built CLI (tuneadvisor): beside the tests, or in src/TuneAdvisor.Cli/bin/CONFIG/TFM/ for the same
-    /// configuration and target framework as the tests (the test project builds it without referencing it).
-    /// </summary>
+    /// <summary>The built CLI (tuneadvisor) next to the test assembly's project reference output.</summary>
     public static string Cli
     {
         get
         {
             var beside = Path.Combine(AppContext.BaseDirectory, "tuneadvisor");
-            if (File.Exists(beside))
-                return beside;
-            var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var own = Path.Combine(Root, "src", "TuneAdvisor.Cli", "bin", tfmDir.Parent!.Name, tfmDir.Name, "tuneadvisor");
-            return File.Exists(own) ? own : throw new FileNotFoundException("the tuneadvisor executable was not built", own);
+            return File.Exists(beside) ? beside : throw new FileNotFoundException("the tuneadvisor executable was not copied beside the tests", beside);
         }
     }
 
