@@ -58,4 +58,35 @@ public class CounterTableParserTests
         Assert.Equal(1L, ns.Values["Udp6.OutDatagrams"]);
         Assert.Equal(9L, host.Values["Icmp6.OutMsgs"]);
     }
+
+    [Fact]
+    public void A_value_cut_by_the_end_of_a_truncated_capture_is_unknown_not_a_prefix()
+    {
+        // Cut inside "1234": before the fix ListenOverflows was recorded as 12.
+        var parsed = CounterTableParser.Parse("TcpExt: SyncookiesSent SyncookiesRecv ListenOverflows ListenDrops\nTcpExt: 0 5 12", "proc/net/netstat");
+
+        Assert.Equal(5L, parsed.Values["TcpExt.SyncookiesRecv"]);
+        Assert.False(parsed.Values.ContainsKey("TcpExt.ListenOverflows"));
+        Assert.Equal("proc/net/netstat(2,1): warning TA0207: Input is truncated: 'TcpExt' has 4 names (line 1) but 3 values; the missing ones are unknown",
+            Assert.Single(parsed.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void A_short_last_line_that_ends_cleanly_keeps_every_value()
+    {
+        var parsed = CounterTableParser.Parse("TcpExt: SyncookiesSent SyncookiesRecv ListenOverflows ListenDrops\nTcpExt: 0 5 1234\n", "netstat");
+
+        Assert.Equal(1234L, parsed.Values["TcpExt.ListenOverflows"]);
+        Assert.False(parsed.Values.ContainsKey("TcpExt.ListenDrops"));
+        Assert.Equal("TA0207", Assert.Single(parsed.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void A_non_number_on_a_short_last_line_is_reported()
+    {
+        var parsed = CounterTableParser.Parse("Tcp: RtoAlgorithm RtoMin RtoMax\nTcp: 1 x\n", "snmp");
+
+        Assert.Equal(1L, parsed.Values["Tcp.RtoAlgorithm"]);
+        Assert.Equal(["TA0207", "TA0203"], parsed.Diagnostics.Select(d => d.Id));
+    }
 }
