@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.IO.Enumeration;
 using TuneAdvisor.Collection.Parsers;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Snapshots;
@@ -88,13 +87,7 @@ public sealed class InterfaceCollector : ICollector
     private static ImmutableSortedDictionary<string, long> ReadStatistics(string dir, SmallFileReader reader)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
-        if (!Directory.Exists(dir))
-            return builder.ToImmutable();
-        var files = new FileSystemEnumerable<string>(dir, (ref FileSystemEntry e) => e.FileName.ToString(), new EnumerationOptions { AttributesToSkip = 0 })
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
-        };
-        foreach (var name in files)
+        foreach (var name in DirectoryListing.Names(dir, directories: false))
             if (long.TryParse(reader.ReadOrNull(Path.Combine(dir, name))?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v))
                 builder[name] = v;
         return builder.ToImmutable();
@@ -102,10 +95,7 @@ public sealed class InterfaceCollector : ICollector
 
     /// <summary>The interface directories (symlinks) of /sys/class/net; files such as bonding_masters are not interfaces.</summary>
     private static List<InterfaceInfo> ListSysfs(string classNet) =>
-        new FileSystemEnumerable<string>(classNet, (ref FileSystemEntry e) => e.FileName.ToString(), new EnumerationOptions { AttributesToSkip = 0 })
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry e) => e.IsDirectory,
-        }
+        DirectoryListing.Names(classNet, directories: true)
             .Order(StringComparer.Ordinal)
             .Select(name => new InterfaceInfo { Name = name })
             .ToList();

@@ -45,8 +45,16 @@ public sealed class SysctlCollector : ICollector
         }
         var reader = new SmallFileReader();
         var selected = context.PerInterfaceSysctls == PerInterfaceSysctls.All ? null : SelectInterfaces(context, root, reader, sample);
-        foreach (var file in Enumerate(net, root, selected))
-            Read(root, file, reader, sample);
+        try
+        {
+            foreach (var file in Enumerate(net, root, selected))
+                Read(root, file, reader, sample);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only the start directory can fail this way (subdirectories that vanish are skipped by the enumerator).
+            sample.Note(KnownDiagnostics.SourceUnavailable, net, $"{net} could not be read to the end ({ex.Message}); sysctls not read are unknown");
+        }
         foreach (var extra in ExtraKeys)
             Read(root, Path.Combine(root, extra), reader, sample);
         AddFileNrGauges(sample);
@@ -106,14 +114,7 @@ public sealed class SysctlCollector : ICollector
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var parent in PerInterfaceParents)
         {
-            var dir = Path.Combine(root, parent);
-            if (!Directory.Exists(dir))
-                continue;
-            var names = new FileSystemEnumerable<string>(dir, (ref FileSystemEntry e) => e.FileName.ToString(), new EnumerationOptions { AttributesToSkip = 0 })
-            {
-                ShouldIncludePredicate = (ref FileSystemEntry e) => e.IsDirectory,
-            };
-            candidates.UnionWith(names);
+            candidates.UnionWith(DirectoryListing.Names(Path.Combine(root, parent), directories: true));
         }
         candidates.ExceptWith(AlwaysRead);
 
