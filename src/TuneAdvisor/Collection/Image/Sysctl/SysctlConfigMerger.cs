@@ -92,7 +92,7 @@ public static class SysctlConfigMerger
         var text = $"glob {glob.Glob.Key} = {glob.Glob.Value} applies at boot to every matching key that exists then (interfaces that appear later get it too)";
         text += glob.AppliedTo.IsEmpty ? "; no known key matches it here" : $"; known keys it sets here: {string.Join(", ", glob.AppliedTo)}";
         if (!glob.Excepted.IsEmpty)
-            text += $"; not applied to {string.Join(", ", glob.Excepted)} (named explicitly)";
+            text += $"; not applied to {string.Join(", ", glob.Excepted)} (assigned or excluded by name)";
         return text;
     }
 
