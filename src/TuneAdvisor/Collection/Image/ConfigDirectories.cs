@@ -14,8 +14,12 @@ public static class ConfigDirectories
     {
         var chosen = new Dictionary<string, ConfigFile>(StringComparer.Ordinal);
         var shadowed = ImmutableArray.CreateBuilder<ConfigFileShadow>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
+            // On merged-/usr systems lib is a link to usr/lib: the same directory is read once.
+            if (fs.Resolve(directory) is not { } resolved || !seen.Add(resolved))
+                continue;
             foreach (var name in fs.ListNames(directory))
             {
                 if (!name.EndsWith(suffix, StringComparison.Ordinal))

@@ -254,6 +254,17 @@ public sealed class SysctlConfigMergerTests : IDisposable
     }
 
     [Fact]
+    public void A_merged_usr_lib_link_is_one_directory_not_a_shadowing_copy()
+    {
+        _tree.File("usr/lib/sysctl.d/50-pid-max.conf", "kernel.pid_max = 4194304").Link("lib", "usr/lib");
+
+        var config = Merge();
+
+        Assert.Equal("usr/lib/sysctl.d/50-pid-max.conf:1", config.Values["kernel.pid_max"].Source);
+        Assert.Empty(config.Diagnostics);
+    }
+
+    [Fact]
     public void A_missing_root_gives_an_empty_configuration_not_an_exception()
     {
         var config = SysctlConfigMerger.Merge(new RootFileSystem(Path.Combine(_tree.Root, "absent")), ["net.core.somaxconn"]);
