@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Collection;
+using TuneAdvisor.Collection.Image;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Snapshots;
 
@@ -15,11 +16,17 @@ public static class SnapshotProvider
             return LoadSaved(file);
         if (request.IsLive)
             return await HostCollection.CollectAsync(context, request.Interval, progress, ct).ConfigureAwait(false);
+        if (request.ImageRoot is { } root)
+            return Checked(ImageRootReader.Read(root, context.Time));
         var bag = new DiagnosticBag();
-        bag.Add(KnownDiagnostics.InputUnrecognized, SourceSpan.File(request.ImageRoot ?? request.Sosreport ?? string.Join(", ", request.Inputs)),
-            "this build does not read image roots, sosreports or raw captures yet");
+        bag.Add(KnownDiagnostics.InputUnrecognized, SourceSpan.File(request.Sosreport ?? string.Join(", ", request.Inputs)),
+            "this build does not read sosreports or raw captures yet");
         return (null, bag.ToImmutableSorted());
     }
+
+    /// <summary>A reader's result, with the snapshot withheld when any diagnostic is an error.</summary>
+    private static (SystemSnapshot?, ImmutableArray<Diagnostic>) Checked((SystemSnapshot Snapshot, ImmutableArray<Diagnostic> Diagnostics) read) =>
+        (read.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : read.Snapshot, DiagnosticBag.Sort(read.Diagnostics));
 
     public static (SystemSnapshot? Snapshot, ImmutableArray<Diagnostic> Diagnostics) LoadSaved(string path)
     {
