@@ -168,7 +168,7 @@ public sealed class HostCollectionTests
     [Fact]
     public async Task The_default_collectors_over_a_fixture_tree_build_a_snapshot_with_rates()
     {
-        using var tree = new FixtureTree();
+        using var tree = new TempTree();
         tree.Write("proc/net/dev", TestFiles.Read("Proc", "kernel-6.18-netns", "dev"));
         tree.Write("proc/net/softnet_stat", TestFiles.Read("Proc", "kernel-6.18-netns", "softnet_stat"));
         tree.Write("proc/net/sockstat", TestFiles.Read("Proc", "kernel-6.18-netns", "sockstat"));

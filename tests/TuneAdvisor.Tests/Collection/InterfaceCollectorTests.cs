@@ -14,7 +14,7 @@ public sealed class InterfaceCollectorTests : IDisposable
         "vethlongname0:  648       8    0    0    0     0          0         0      438       5    0    0    0     0       0          0\n" +
         " ghost0:      0       0    0    0    0     0          0         0        0       0    0    0    0     0       0          0\n";
 
-    private readonly FixtureTree _tree = new();
+    private readonly TempTree _tree = new();
 
     public void Dispose() => _tree.Dispose();
 

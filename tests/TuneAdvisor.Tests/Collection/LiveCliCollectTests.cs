@@ -13,7 +13,7 @@ namespace TuneAdvisor.Tests.Collection;
 public sealed class LiveCliCollectTests : IDisposable
 {
     private readonly Lazy<LiveNamespace> _live = new(() => new LiveNamespace());
-    private readonly FixtureTree _out = new();
+    private readonly TempTree _out = new();
 
     public void Dispose()
     {

@@ -25,7 +25,7 @@ public sealed class LiveNamespace : IDisposable
             r.close(); s.close()
         """;
 
-    private readonly FixtureTree _proc = new();
+    private readonly TempTree _proc = new();
 
     public LiveNamespace()
     {

@@ -7,7 +7,7 @@ namespace TuneAdvisor.Tests.Collection;
 /// <summary>The softnet, sockstat and conntrack collectors over fixture trees.</summary>
 public sealed class ProcNetCollectorTests : IDisposable
 {
-    private readonly FixtureTree _tree = new();
+    private readonly TempTree _tree = new();
 
     public void Dispose() => _tree.Dispose();
 

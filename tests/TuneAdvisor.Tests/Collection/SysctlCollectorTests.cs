@@ -6,7 +6,7 @@ namespace TuneAdvisor.Tests.Collection;
 
 public sealed class SysctlCollectorTests : IDisposable
 {
-    private readonly FixtureTree _tree = new();
+    private readonly TempTree _tree = new();
 
     public SysctlCollectorTests()
     {

@@ -142,7 +142,7 @@ public class SnapshotSchemaTests
     [Fact]
     public async Task A_snapshot_collected_from_a_fixture_tree_is_valid()
     {
-        using var tree = new FixtureTree();
+        using var tree = new TempTree();
         tree.Write("proc/net/dev", TestFiles.Read("Proc", "kernel-6.18-host", "dev"));
         tree.Write("proc/net/netstat", TestFiles.Read("Proc", "kernel-6.18-host", "netstat"));
         tree.Write("proc/net/softnet_stat", TestFiles.Read("Proc", "kernel-6.18-host", "softnet_stat"));

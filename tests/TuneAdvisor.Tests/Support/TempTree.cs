@@ -1,9 +1,9 @@
 namespace TuneAdvisor.Tests.Support;
 
-/// <summary>A throwaway directory tree standing in for /proc or /sys; deleted on Dispose.</summary>
-public sealed class FixtureTree : IDisposable
+/// <summary>A throwaway directory tree standing in for /proc or /sys (files written by path, paths returned); deleted on Dispose.</summary>
+public sealed class TempTree : IDisposable
 {
-    public FixtureTree()
+    public TempTree()
     {
         Root = Path.Combine(Path.GetTempPath(), $"ta-fixture-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Root);
