@@ -12,7 +12,7 @@ namespace TuneAdvisor.Collection.Offline;
 public static class NetstatStatisticsTable
 {
     /// <summary>(section, wording) → counter key "Section.Mib".</summary>
-    public static FrozenDictionary<(string Section, string Wording), string> Wordings { get; } = Build();
+    public static FrozenDictionary<(string Section, string Wording), string> Wordings => s_wordings;
 
     /// <summary>
     /// TcpExt counters that net-tools leaves out when they are 0 (type opt_number, or printed as "Name: value" only when
@@ -223,6 +223,9 @@ public static class NetstatStatisticsTable
         ("Udp6", "NoPorts", "%llu packets to unknown port received"),
         ("Udp6", "OutDatagrams", "%llu packets sent"),
     ];
+
+    // Declared after Rows: static fields initialise in text order.
+    private static readonly FrozenDictionary<(string Section, string Wording), string> s_wordings = Build();
 
     private static FrozenDictionary<(string, string), string> Build()
     {
