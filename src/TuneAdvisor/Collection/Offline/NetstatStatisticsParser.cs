@@ -51,9 +51,10 @@ public sealed class NetstatStatisticsParser : IInputParser
                 tcpExtSeen |= s == "TcpExt";
                 continue;
             }
-            if (t is "ICMP input histogram:" or "ICMP output histogram:")
+            // "ICMP input histogram:" then "ICMP output histogram:", whatever the language: the first is input.
+            if (line.Text.StartsWith(' ') && t.EndsWith(':') && section.StartsWith("Icmp", StringComparison.Ordinal) && Wording(t, out _) is null)
             {
-                histogram = t.StartsWith("ICMP input", StringComparison.Ordinal) ? "<" : ">";
+                histogram = histogram.Length == 0 ? "<" : ">";
                 continue;
             }
             if (section.Length == 0)
