@@ -28,9 +28,17 @@ public sealed class InputParserRegistry
 
     public static InputParserRegistry Default { get; } = Create();
 
+    /// <summary>Parsers judge the kind from the head of the text; this much is plenty for any of them.</summary>
+    public const int SniffLength = 256 * 1024;
+
     /// <summary>The most confident parser for the text, or null when no parser recognises it.</summary>
     public IInputParser? Detect(string text)
     {
+        if (text.Length > SniffLength)
+        {
+            int cut = text.LastIndexOf('\n', SniffLength - 1);
+            text = cut > 0 ? text[..(cut + 1)] : text[..SniffLength];   // whole lines, so the head does not look cut
+        }
         IInputParser? best = null;
         int bestScore = 0;
         foreach (var parser in Parsers)

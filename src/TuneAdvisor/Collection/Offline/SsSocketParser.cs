@@ -50,15 +50,12 @@ public sealed class SsSocketParser : IInputParser
                 continue;
             var tokens = SsTokenizer.Split(line.Text, out bool balanced);
             bool complete = balanced;
-            if (line.IsUnterminatedLast && tokens.Count > 0 && !tokens[^1].EndsWith(')'))
-            {
-                tokens.RemoveAt(tokens.Count - 1);   // a cut paste: the last word may be partial
-                complete = false;
-            }
             if (char.IsWhiteSpace(line.Text[0]))
             {
                 if (rows.Count > 0 && !attachToSkipped)
                 {
+                    if (line.IsUnterminatedLast)
+                        complete = DropCutWord(tokens, 0) && complete;
                     var last = rows[^1];
                     last.Row.Details.AddRange(tokens);
                     rows[^1] = last with { Complete = last.Complete && complete };
@@ -76,6 +73,8 @@ public sealed class SsSocketParser : IInputParser
                 InputNotes.Skipped(sample, path, line, why);
                 continue;
             }
+            if (line.IsUnterminatedLast)
+                complete = DropCutWord(row.Details, 0) && complete;
             rows.Add((line, row, complete));
             if (!complete)
                 InputNotes.Truncated(sample, path, line, "a cut socket row");
@@ -85,6 +84,21 @@ public sealed class SsSocketParser : IInputParser
         foreach (var (line, row, complete) in rows)
             Emit(line.Source(path), row, SsDetails.Parse(row.Details, complete), listeners, sample);
         ClaimCapabilities(path, listeners, sample);
+    }
+
+    /// <summary>
+    /// On the unterminated last line of a cut paste the last plain word may be partial ("ino:2406" of "ino:24067"), so it is
+    /// dropped; a group that is still open is kept (its complete parts are read). Returns false when something was cut.
+    /// </summary>
+    private static bool DropCutWord(List<string> details, int first)
+    {
+        if (details.Count <= first)
+            return true;
+        var word = details[^1];
+        if (word.EndsWith(')') || word.Contains('('))
+            return !word.Contains('(') || word.EndsWith(')');
+        details.RemoveAt(details.Count - 1);
+        return false;
     }
 
     private static void Emit(string source, SsRow row, SsDetails details, List<ListenerInfo> listeners, SampleBuilder sample)

@@ -26,7 +26,8 @@ public sealed class SysctlOutputParser : IInputParser
             else if (!line.IsUnterminatedLast)
                 other++;
         }
-        return kv > 0 && other * 10 <= kv ? 90 : 0;
+        // A stray line (a paste with a prompt, a broken line) is tolerated: at most one in ten, or one in a short file.
+        return kv > 0 && other <= kv / 10 + 1 && other < kv ? 90 : 0;
     }
 
     public void Parse(string text, string path, SampleBuilder sample) => Read(text, path, sample);

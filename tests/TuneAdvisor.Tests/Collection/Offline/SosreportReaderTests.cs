@@ -71,6 +71,18 @@ public sealed class SosreportReaderTests
         Assert.DoesNotContain(diagnostics, d => d.Severity >= Severity.Warning);
     }
 
+    [CorpusFact]
+    public void The_snapshot_saves_and_loads_as_json()
+    {
+        var (s, _) = Read();
+        var json = SnapshotJson.Serialize(s);
+        var bag = new DiagnosticBag();
+        var loaded = SnapshotJson.Deserialize(json, "saved.json", bag);
+        Assert.Equal(0, bag.Count);
+        Assert.Equal(json, SnapshotJson.Serialize(loaded!));
+        Assert.Contains("\"source\": \"sos_commands/networking/ss_-peaonmi:", json, StringComparison.Ordinal);
+    }
+
     private static int LineOf(string file, string start) =>
         File.ReadAllLines(Path.Combine(CaseDir, "sos_commands", "kernel", file)).ToList().FindIndex(l => l.StartsWith(start, StringComparison.Ordinal)) + 1;
 }
