@@ -89,7 +89,7 @@ public sealed class BadInputTests
     {
         var text = File.ReadAllText(file);
         var registry = InputParserRegistry.Default;
-        for (int cut = 0; cut <= text.Length; cut += Math.Max(1, text.Length / 60))
+        for (int cut = 0; cut <= text.Length; cut += Math.Max(1, text.Length / 20))
         {
             var prefix = text[..cut];
             foreach (var parser in registry.Parsers)

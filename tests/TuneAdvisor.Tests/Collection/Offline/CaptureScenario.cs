@@ -68,8 +68,9 @@ public sealed class CaptureScenario : IDisposable
     /// <summary>Runs a command in the namespace and returns its standard output (stderr is ss's cgroup chatter).</summary>
     public string Run(string file, params string[] args) => _netns.Exec(file, args).EnsureSuccess(file).Stdout;
 
-    /// <summary>Every capture, by file name.</summary>
-    public SortedDictionary<string, string> CaptureAll()
+    /// <summary>Every capture, by file name. Without <paramref name="full"/> the netstat runs with -p or -e are left out:
+    /// they scan every process's fds and take seconds each on a busy machine.</summary>
+    public SortedDictionary<string, string> CaptureAll(bool full)
     {
         var c = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -81,10 +82,6 @@ public sealed class CaptureScenario : IDisposable
             ["ss_-peaonmi.txt"] = Run("ss", "-peaonmi"),
             ["ss_-s.txt"] = Run("ss", "-s"),
             ["netstat_-lnt.txt"] = Run("netstat", "-lnt"),
-            ["netstat_-tanp.txt"] = Run("netstat", "-tanp"),
-            ["netstat_-neopa.txt"] = Run("netstat", "-neopa"),
-            ["netstat_-W_-neopa.txt"] = Run("netstat", "-W", "-neopa"),
-            ["netstat_-plunt.txt"] = Run("netstat", "-plunt"),
             ["netstat_-s.txt"] = Run("netstat", "-s"),
             ["nstat_-az.txt"] = Run("nstat", "-az"),
             ["nstat_-a.txt"] = Run("nstat", "-a"),
@@ -94,12 +91,19 @@ public sealed class CaptureScenario : IDisposable
             ["uname_-a.txt"] = Run("uname", "-a"),
             ["uname_-r.txt"] = Run("uname", "-r"),
         };
+        if (full)
+        {
+            c["netstat_-tanp.txt"] = Run("netstat", "-tanp");
+            c["netstat_-neopa.txt"] = Run("netstat", "-neopa");
+            c["netstat_-W_-neopa.txt"] = Run("netstat", "-W", "-neopa");
+            c["netstat_-plunt.txt"] = Run("netstat", "-plunt");
+        }
         foreach (var f in new[] { "netstat", "snmp", "snmp6", "dev", "sockstat", "sockstat6", "softnet_stat", "tcp", "tcp6" })
             c[$"proc_net_{f}.txt"] = Run("cat", $"/proc/net/{f}");
         // Translated net-tools output (titles, headers and timer words), where the locales exist
         // (made with `localedef -i de_DE -f UTF-8 de_DE.UTF-8` and the same for ja_JP).
         var locales = Run("locale", "-a");
-        if (locales.Contains("de_DE.utf8", StringComparison.Ordinal))
+        if (full && locales.Contains("de_DE.utf8", StringComparison.Ordinal))
         {
             c["netstat_-tanpo_de.txt"] = Run("env", "LC_ALL=de_DE.UTF-8", "netstat", "-tanpo");
             c["netstat_-s_de.txt"] = Run("env", "LC_ALL=de_DE.UTF-8", "netstat", "-s");

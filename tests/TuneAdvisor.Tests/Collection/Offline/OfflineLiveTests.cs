@@ -16,8 +16,9 @@ public sealed class OfflineLiveTests
     public void Live_output_of_every_command_is_detected_and_read()
     {
         using var scenario = new CaptureScenario();
-        var captures = scenario.CaptureAll();
-        if (Environment.GetEnvironmentVariable("TA_WRITE_CAPTURES") is { Length: > 0 } target)
+        var target = Environment.GetEnvironmentVariable("TA_WRITE_CAPTURES");
+        var captures = scenario.CaptureAll(full: !string.IsNullOrEmpty(target));
+        if (!string.IsNullOrEmpty(target))
             foreach (var (name, text) in captures)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, name))!);
