@@ -9,6 +9,8 @@ public static class CollectorRegistry
     [
         new HostCollector(),
         new SysctlCollector(),
+        // Needs the entries SysctlCollector creates.
+        new SysctlConfigCollector(),
         new NetSnmpCollector(),
     ];
 }
