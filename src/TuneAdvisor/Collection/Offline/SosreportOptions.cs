@@ -10,6 +10,14 @@ public delegate void SysctlConfigurationReader(string configRoot, SampleBuilder 
 /// <summary>Options of <see cref="SosreportReader"/>.</summary>
 public sealed record SosreportOptions
 {
-    /// <summary>Merges the sosreport's sysctl.d files; null leaves them unread (with a note when they are present).</summary>
-    public SysctlConfigurationReader? SysctlConfiguration { get; init; }
+    /// <summary>
+    /// Merges the sosreport's sysctl.d files onto the `sysctl -a` values. The default is the image merger
+    /// (<see cref="SysctlConfigCollector"/> over the sosreport's root: systemd-sysctl order, the configured value and its
+    /// winning line on each key). Null leaves them unread, with a note when they are present.
+    /// </summary>
+    public SysctlConfigurationReader? SysctlConfiguration { get; init; } = MergeSysctlConfiguration;
+
+    /// <summary>The default <see cref="SysctlConfiguration"/>: the live collector's merge, with the sosreport as the config root.</summary>
+    public static void MergeSysctlConfiguration(string configRoot, SampleBuilder sample) =>
+        new SysctlConfigCollector().Collect(new CollectionContext { ConfigRoot = configRoot, ProcRoot = Path.Combine(configRoot, "proc") }, sample);
 }
