@@ -23,6 +23,9 @@ public sealed class InputParserRegistry
         new NetstatStatisticsParser(),
         new NstatParser(nstatMode),
         new ProcCounterFileParser(),
+        new ProcNetDevInputParser(),
+        new SockstatInputParser(),
+        new SoftnetStatInputParser(),
         new UnameParser(),
     ]);
 

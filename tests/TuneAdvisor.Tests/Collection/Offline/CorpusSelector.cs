@@ -24,6 +24,8 @@ public static class CorpusSelector
             "uname_-a" => new UnameParser().Kind,
             "netstat_-s" => new NetstatStatisticsParser().Kind,
             "netstat" or "snmp" or "snmp6" when file.Contains("proc/", StringComparison.Ordinal) => new ProcCounterFileParser().Kind,
+            "dev" when file.Contains("proc/", StringComparison.Ordinal) => new ProcNetDevInputParser().Kind,
+            "sockstat" or "sockstat6" when file.Contains("proc/", StringComparison.Ordinal) => new SockstatInputParser().Kind,
             _ when name.StartsWith("ss_", StringComparison.Ordinal) => new SsSocketParser().Kind,
             _ when name.StartsWith("netstat_", StringComparison.Ordinal) => new NetstatSocketParser().Kind,
             _ when name.StartsWith("nstat", StringComparison.Ordinal) => new NstatParser().Kind,
@@ -31,9 +33,9 @@ public static class CorpusSelector
         };
     }
 
-    /// <summary>Files whose parsers live in another branch (/proc/net/dev, sockstat): their checks join once it is merged.</summary>
+    /// <summary>Files no offline parser reads yet (/proc/net/tcp copies join with the sock_diag branch's parser).</summary>
     public static bool IsPending(string file) =>
-        Path.GetFileName(file) is "dev" or "sockstat" or "sockstat6" or "softnet_stat" or "tcp" or "tcp6";
+        Path.GetFileName(file) is "tcp" or "tcp6";
 
     public static string Resolve(string caseDir, string file, string selector)
     {
@@ -47,6 +49,8 @@ public static class CorpusSelector
             SysctlOutputParser => Sysctl(text, file, selector, sample),
             SsSocketParser or NetstatSocketParser => Sockets(parser, text, file, selector, sample),
             ProcCounterFileParser => ProcCounters(parser, text, file, selector, sample),
+            ProcNetDevInputParser => Dev(parser, text, file, selector, sample),
+            SockstatInputParser => Sockstat(parser, text, file, selector, sample),
             _ => Counter(parser, text, file, selector, sample),
         };
     }
@@ -77,6 +81,32 @@ public static class CorpusSelector
         if (parser is SsSummaryParser)
             return Json(sample.Gauges["ss." + selector]);
         return Json(sample.Counters.TryGetValue(key, out var v) ? v : sample.CounterDeltas[key]);
+    }
+
+    /// <summary>"eth0.rx_packets" by /proc/net/dev's column names, or "interface_count".</summary>
+    private static string Dev(IInputParser parser, string text, string file, string selector, SampleBuilder sample)
+    {
+        parser.Parse(text, file, sample);
+        if (selector == "interface_count")
+            return Json(sample.Interfaces.Count);
+        int dot = selector.LastIndexOf('.');
+        var i = sample.Interfaces.Single(x => x.Name == selector[..dot]);
+        long? value = selector[(dot + 1)..] switch
+        {
+            "rx_bytes" => i.RxBytes, "rx_packets" => i.RxPackets, "rx_errs" => i.RxErrors, "rx_drop" => i.RxDropped,
+            "rx_fifo" => i.RxFifo, "rx_frame" => i.RxFrame, "rx_compressed" => i.RxCompressed, "rx_multicast" => i.RxMulticast,
+            "tx_bytes" => i.TxBytes, "tx_packets" => i.TxPackets, "tx_errs" => i.TxErrors, "tx_drop" => i.TxDropped,
+            "tx_fifo" => i.TxFifo, "tx_colls" => i.TxCollisions, "tx_carrier" => i.TxCarrier, "tx_compressed" => i.TxCompressed,
+            var other => throw new InvalidOperationException("unknown /proc/net/dev column " + other),
+        };
+        return Json(value);
+    }
+
+    /// <summary>"TCP.tw" → gauge sockstat.TCP.tw (sockstat6: sockstat6.TCP6.inuse).</summary>
+    private static string Sockstat(IInputParser parser, string text, string file, string selector, SampleBuilder sample)
+    {
+        parser.Parse(text, file, sample);
+        return Json(sample.Gauges[$"{Path.GetFileName(file)}.{selector}"]);
     }
 
     private static string ProcCounters(IInputParser parser, string text, string file, string selector, SampleBuilder sample)

@@ -66,8 +66,10 @@ public sealed class SosreportReaderTests
         var (s, diagnostics) = Read();
         Assert.Equal(
             [SnapshotCapability.Sysctls, SnapshotCapability.Listeners, SnapshotCapability.ListenerBacklog, SnapshotCapability.Connections,
-             SnapshotCapability.TcpInfo, SnapshotCapability.Counters],
+             SnapshotCapability.TcpInfo, SnapshotCapability.Counters, SnapshotCapability.Interfaces],
             s.Source.Capabilities);
+        Assert.Equal(340494L, s.Interfaces.Single(i => i.Name == "eth0").RxPackets);
+        Assert.Equal(0L, s.Gauges["sockstat.TCP.tw"]);
         Assert.DoesNotContain(diagnostics, d => d.Severity >= Severity.Warning);
     }
 
