@@ -9,6 +9,7 @@ public static class ReportWriterRegistry
     [
         new MarkdownReportWriter(),
         new JsonReportWriter(),
+        new Sarif.SarifReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>
