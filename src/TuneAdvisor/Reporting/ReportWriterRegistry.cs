@@ -10,6 +10,7 @@ public static class ReportWriterRegistry
         new MarkdownReportWriter(),
         new JsonReportWriter(),
         new Sarif.SarifReportWriter(),
+        new JUnit.JUnitReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>
