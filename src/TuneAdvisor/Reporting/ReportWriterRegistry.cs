@@ -8,6 +8,7 @@ public static class ReportWriterRegistry
     public static ImmutableArray<IReportWriter> All { get; } =
     [
         new MarkdownReportWriter(),
+        new HtmlReportWriter(),
         new JsonReportWriter(),
         new Sarif.SarifReportWriter(),
         new JUnit.JUnitReportWriter(),
