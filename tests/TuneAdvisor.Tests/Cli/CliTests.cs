@@ -170,4 +170,14 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("TA0201", r.Stderr);
     }
+
+    [Fact]
+    public void Audit_writes_the_remediation_bundle_when_asked()
+    {
+        var dir = Path.Combine(_dir, "fix");
+        var r = CliRunner.Run("audit", "--snapshot", SavedFixture(), "--remediation", dir, "--fail-on", "none");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("net.core.somaxconn = 4096", File.ReadAllText(Path.Combine(dir, "90-tuneadvisor.conf")));
+        Assert.True(File.Exists(Path.Combine(dir, "tuneadvisor-apply.sh")));
+    }
 }
