@@ -10,5 +10,6 @@ public static class CollectorRegistry
         new HostCollector(),
         new SysctlCollector(),
         new NetSnmpCollector(),
+        new SockDiagCollector(),
     ];
 }
