@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using TuneAdvisor.Collection.Netlink;
 using TuneAdvisor.Snapshots;
 
@@ -33,6 +34,7 @@ public static class SockDiagRecords
     };
 
     /// <summary>Request (SYN-RECV) and TIME-WAIT sockets have inode 0: no inode, uid or process.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ConnectionInfo Connection(in InetDiagSocket s, ImmutableArray<ProcessRef> processes)
     {
         var protocol = ProtocolName(s.Protocol);

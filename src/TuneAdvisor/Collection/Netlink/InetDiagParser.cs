@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TuneAdvisor.Snapshots;
 
@@ -14,6 +15,7 @@ public static class InetDiagParser
     /// <summary>sizeof(struct inet_diag_msg).</summary>
     public const int MessageSize = 72;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> payload, int protocol, SocketAddressFormatter formatter, CongestionNames congestionNames,
         out InetDiagSocket socket, out string? problem)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TuneAdvisor.Collection.Netlink;
@@ -44,6 +45,7 @@ public sealed class NetlinkDumpParser
     /// <summary>Messages skipped because their nlmsg_seq was not <see cref="Sequence"/>.</summary>
     public int ForeignMessages { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NetlinkDumpStatus Feed(ReadOnlySpan<byte> datagram, INetlinkDumpSink sink)
     {
         if (Status != NetlinkDumpStatus.Continue)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TuneAdvisor.Collection.Netlink;
@@ -30,6 +31,7 @@ public ref struct NetlinkMessageReader
 
     public readonly NetlinkMessageReader GetEnumerator() => this;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         if (_offset >= _buffer.Length || Problem is not null)

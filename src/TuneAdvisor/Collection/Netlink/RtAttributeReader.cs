@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TuneAdvisor.Collection.Netlink;
@@ -25,6 +26,7 @@ public ref struct RtAttributeReader
     public ReadOnlySpan<byte> Payload { get; private set; }
     public string? Problem { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         if (Problem is not null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace TuneAdvisor.Collection.Netlink;
 
@@ -23,6 +24,7 @@ public sealed class SocketAddressFormatter
     /// The address alone as ss prints it, without brackets: "127.0.0.1", "::1", "*" (dual-stack IPv6 wildcard).
     /// <paramref name="address"/> holds 4 (AF_INET) or 16 (AF_INET6) bytes in network order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Bare(int family, ReadOnlySpan<byte> address, bool v6only)
     {
         if (family == NetlinkConstants.AF_INET6 && address.Length >= 16 && IsV4Mapped(address))
@@ -46,6 +48,7 @@ public sealed class SocketAddressFormatter
     }
 
     /// <summary>"addr:port" as ss prints it, from a bare address of <see cref="Bare"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Full(string bare, int port, uint ifindex)
     {
         Span<char> buffer = stackalloc char[96 + 16];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TuneAdvisor.Snapshots;
 
@@ -13,6 +14,7 @@ public static class TcpInfoParser
     /// <summary>The 2.6 struct, up to and including tcpi_total_retrans.</summary>
     public const int MinimumLength = 104;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TcpInfo? Parse(ReadOnlySpan<byte> b)
     {
         if (b.Length < MinimumLength)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TuneAdvisor.Collection.Native;
 
@@ -21,7 +22,7 @@ internal static unsafe class ProcFdWalker
 
     public sealed class Result
     {
-        public List<SocketFd> Hits { get; } = new();
+        public List<SocketFd> Hits { get; } = new(1024);
         /// <summary>Entries in each readable fd directory, by pid.</summary>
         public Dictionary<int, int> FdCounts { get; } = new();
         public List<UnreadableFdTable> Unreadable { get; } = new();
@@ -29,7 +30,8 @@ internal static unsafe class ProcFdWalker
         public int RootErrno { get; set; }
     }
 
-    public static Result Walk(string procRoot, HashSet<ulong> wanted)
+    /// <summary>Walks every process; keeps socket fds whose inode is in <paramref name="wanted"/> (every socket fd when null).</summary>
+    public static Result Walk(string procRoot, HashSet<ulong>? wanted)
     {
         var result = new Result();
         var rootPath = NulTerminated(procRoot);
@@ -80,7 +82,8 @@ internal static unsafe class ProcFdWalker
         return result;
     }
 
-    private static int ReadFdDirectory(int fdDir, byte* dirents, byte* link, int pid, HashSet<ulong> wanted, List<SocketFd> hits, ref int count)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ReadFdDirectory(int fdDir, byte* dirents, byte* link, int pid, HashSet<ulong>? wanted, List<SocketFd> hits, ref int count)
     {
         while (true)
         {
@@ -110,7 +113,7 @@ internal static unsafe class ProcFdWalker
                     if (digit > 9) { ok = false; break; }
                     inode = inode * 10 + digit;
                 }
-                if (ok && wanted.Contains(inode) && TryParseInt(new ReadOnlySpan<byte>(name, NameLength(name)), out int fd))
+                if (ok && (wanted is null || wanted.Contains(inode)) && TryParseInt(new ReadOnlySpan<byte>(name, NameLength(name)), out int fd))
                     hits.Add(new SocketFd(inode, pid, fd));
             }
         }

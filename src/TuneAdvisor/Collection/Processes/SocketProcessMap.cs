@@ -40,10 +40,22 @@ public sealed class SocketProcessMap
     public ImmutableArray<ProcessRef> For(ulong? inode) =>
         inode is { } i && i != 0 && _byInode.TryGetValue(i, out var refs) ? refs : [];
 
-    public static SocketProcessMap Build(string procRoot, HashSet<ulong> wanted)
+    /// <summary>Walks PROC/[0-9]*/fd now, keeping only the wanted socket inodes.</summary>
+    public static SocketProcessMap Build(string procRoot, HashSet<ulong> wanted) =>
+        FromWalk(procRoot, ProcFdWalker.Walk(procRoot, wanted), wanted);
+
+    /// <summary>
+    /// Starts the fd walk on another thread, so it overlaps the socket dump (both are mostly kernel time, and a
+    /// host has at least two CPUs more often than not). It records every socket fd; <see cref="SocketProcessScan.Complete"/>
+    /// then keeps the wanted inodes and reads details only for the processes holding them.
+    /// </summary>
+    public static SocketProcessScan BeginScan(string procRoot) =>
+        new(procRoot, Task.Factory.StartNew(() => ProcFdWalker.Walk(procRoot, null), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default));
+
+    internal static SocketProcessMap FromWalk(string procRoot, ProcFdWalker.Result walk, HashSet<ulong> wanted)
     {
         var notes = ImmutableArray.CreateBuilder<Diagnostic>();
-        var walk = ProcFdWalker.Walk(procRoot, wanted);
         if (walk.RootErrno != 0)
         {
             notes.Add(Diagnostic.Create(KnownDiagnostics.SourceUnavailable, SourceSpan.File(procRoot),
@@ -52,6 +64,7 @@ public sealed class SocketProcessMap
         }
         AddUnreadableNotes(procRoot, walk.Unreadable, notes);
 
+        walk.Hits.RemoveAll(h => !wanted.Contains(h.Inode));
         var processes = new Dictionary<int, ProcessInfo>();
         var names = new Dictionary<int, string?>();
         foreach (var hit in walk.Hits)
