@@ -10,13 +10,17 @@ public static partial class SsTable
     public static List<Row> Parse(string text)
     {
         var rows = new List<Row>();
-        bool netid = false;
+        bool netid = false, state = true;
         foreach (var line in text.Split('\n'))
         {
-            if (line.StartsWith("Netid", StringComparison.Ordinal)) { netid = true; continue; }
+            if (line.StartsWith("Netid", StringComparison.Ordinal)) { netid = true; state = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "State"; continue; }
+            // With a "state X" filter ss drops the State column and the header starts at Recv-Q.
+            if (line.StartsWith("Recv-Q", StringComparison.Ordinal)) { state = false; continue; }
             if (line.StartsWith("State", StringComparison.Ordinal) || line.Length == 0 || char.IsWhiteSpace(line[0]))
                 continue;
             var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!state)
+                f = [.. f.Take(netid ? 1 : 0), "", .. f.Skip(netid ? 1 : 0)];
             int i = netid ? 1 : 0;
             // ss -x prints "path inode peer-path peer-inode": the "port" of a unix socket is its inode.
             bool unix = netid && f[0].StartsWith("u_", StringComparison.Ordinal);
