@@ -4,7 +4,7 @@ using TuneAdvisor.Collection.Native;
 namespace TuneAdvisor.Collection.Netlink;
 
 /// <summary>
-/// Runs a dump request over a <see cref="NetlinkSocket"/>: sends it, receives datagrams into one 64 KiB buffer
+/// Runs a dump request over a <see cref="NetlinkSocket"/> (or any <see cref="INetlinkTransport"/>): sends it, receives datagrams into one 64 KiB buffer
 /// (the kernel caps dump datagrams at 32 KiB) and feeds them to a <see cref="NetlinkDumpParser"/>. A dump marked
 /// NLM_F_DUMP_INTR is retried up to <paramref name="maxAttempts"/> times, then kept as it is.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class NetlinkDumper
     public NetlinkDumper(uint firstSequence = 1) => _sequence = firstSequence;
 
     /// <summary>Runs the dump; <paramref name="request"/> is a complete message whose nlmsg_seq is overwritten per attempt.</summary>
-    public NetlinkDumpOutcome Dump(NetlinkSocket socket, Span<byte> request, INetlinkDumpSink sink, int maxAttempts = 3)
+    public NetlinkDumpOutcome Dump(INetlinkTransport socket, Span<byte> request, INetlinkDumpSink sink, int maxAttempts = 3)
     {
         for (int attempt = 1; ; attempt++)
         {

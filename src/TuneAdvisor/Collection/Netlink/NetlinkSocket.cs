@@ -6,7 +6,7 @@ namespace TuneAdvisor.Collection.Netlink;
 /// A raw AF_NETLINK socket (System.Net.Sockets has no netlink family). Receives time out after
 /// <see cref="ReceiveTimeout"/> so a kernel or parser bug cannot hang the collector.
 /// </summary>
-public sealed unsafe class NetlinkSocket : IDisposable
+public sealed unsafe class NetlinkSocket : INetlinkTransport, IDisposable
 {
     public static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(5);
 
