@@ -1,1 +1,3 @@
-return 0;
+using TuneAdvisor.Cli;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using TuneAdvisor.Cli.Commands;
+
+namespace TuneAdvisor.Cli;
+
+/// <summary>Builds the command tree and runs it. Usage errors exit 2; unexpected exceptions exit 70 without a stack trace.</summary>
+public static class Cli
+{
+    public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
+            "TuneAdvisor: a rule-based Linux network tuning advisor.\n" +
+            "Audits a live host, a saved snapshot, a golden-image root, a sosreport or raw ss/netstat/sysctl/nstat captures\n" +
+            "against YAML rules, and reports findings with their evidence and fixes.\n\n" +
+            "Start with:  tuneadvisor audit            (this host, built-in rules, 10 s sampling window)\n" +
+            "             tuneadvisor rules list        (the rule catalog)");
+        root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CollectCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot(stdout, stderr);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                await stderr.WriteLineAsync("tuneadvisor: " + error.Message);
+            await stderr.WriteLineAsync("Run 'tuneadvisor --help' (or 'tuneadvisor <command> --help') for usage.");
+            return ExitCodes.InvalidInput;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync("tuneadvisor: " + ex.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("tuneadvisor: cancelled");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception ex)
+        {
+            await stderr.WriteLineAsync($"tuneadvisor: internal error: {ex.GetType().Name}: {ex.Message}");
+            await stderr.WriteLineAsync("This is a bug in TuneAdvisor; please report it with the command line you ran.");
+            return ExitCodes.InternalError;
+        }
+    }
+}
+
+/// <summary>A usage problem found after parsing (conflicting options, a bad --severity entry): exit 2 with this message.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using TuneAdvisor.Diagnostics;
+
+namespace TuneAdvisor.Evaluation;
+
+/// <summary>
+/// A rule that fired for one subject: a diagnostic about the host, with the evidence behind it and its code fix.
+/// <see cref="Fingerprint"/> identifies it across runs (rule id + subject, never the message text).
+/// </summary>
+public sealed record Finding
+{
+    public required string RuleId { get; init; }
+    public required string Title { get; init; }
+    public required string Category { get; init; }
+    public required Severity Severity { get; init; }
+    public required string Subject { get; init; }
+    public required string Message { get; init; }
+    public ImmutableArray<Evidence> Evidence { get; init; } = [];
+    public Remediation? Remediation { get; init; }
+    public string? HelpPath { get; init; }
+    public string RulePath { get; init; } = "";
+    public string Fingerprint => $"{RuleId}|{Subject}";
+    /// <summary>Set by policy: why this finding does not count (a waiver or the baseline).</summary>
+    public Suppression? Suppression { get; init; }
+}
+
+/// <summary>A value the rule looked at: the expression, its value in the rule's units, and where it came from.</summary>
+public sealed record Evidence(string Expression, string Value, string? Source);
+
+/// <summary>A finding's code fix, rendered for its subject.</summary>
+public sealed record Remediation(string Summary, ImmutableArray<SysctlSetting> Sysctls, ImmutableArray<string> Commands, ImmutableArray<string> Hints);
+
+public sealed record SysctlSetting(string Key, string Value);
+
+/// <summary>Why a finding is suppressed: kind "waiver" or "baseline", with the justification.</summary>
+public sealed record Suppression(string Kind, string Justification);

@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Expressions.Syntax;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Snapshots;
+
+namespace TuneAdvisor.Expressions;
+
+public sealed partial class Binder
+{
+    public static ImmutableArray<string> FunctionNames { get; } =
+    [
+        "sysctl", "has_sysctl", "configured", "counter", "gauge", "delta", "rate", "any", "all", "count", "min", "max", "sum",
+        "int", "str", "bytes", "version", "len", "abs", "startswith", "endswith", "contains",
+    ];
+
+    private BoundExpression BindCall(CallSyntax c)
+    {
+        switch (c.Name)
+        {
+            case "sysctl": return BindSysctl(c);
+            case "has_sysctl": return BindHasSysctl(c);
+            case "configured": return BindConfigured(c);
+            case "counter": return BindCounter(c);
+            case "gauge": return BindGauge(c);
+            case "delta" or "rate": return BindDeltaRate(c);
+            case "any" or "all" or "count": return BindQuantifier(c);
+            case "min" or "max" or "sum": return BindMinMaxSum(c);
+            case "int" or "str" or "bytes" or "version" or "len" or "abs": return BindConversion(c);
+            case "startswith" or "endswith" or "contains": return BindStringTest(c);
+        }
+        Report(KnownDiagnostics.UnknownFunction, c.NameSpan, c.Name, DidYouMean.Suggest(c.Name, FunctionNames));
+        foreach (var a in c.Arguments)
+            Bind(a);
+        return BoundExpression.Error(c.Span);
+    }
+
+    private bool CheckArity(CallSyntax c, int min, int max)
+    {
+        if (c.Arguments.Length >= min && c.Arguments.Length <= max)
+            return true;
+        Report(KnownDiagnostics.WrongArgumentCount, c.Span, c.Name, min == max ? min.ToString(CultureInfo.InvariantCulture) : $"{min} to {max}", c.Arguments.Length);
+        return false;
+    }
+
+    /// <summary>Binds an argument that must be a string literal (a key or counter name), reporting otherwise.</summary>
+    private string? ConstantString(CallSyntax c, int index)
+    {
+        var arg = Bind(c.Arguments[index]);
+        if (arg.Type == ExprType.Error)
+            return null;
+        if (arg.Type != ExprType.String || arg.Constant is null)
+        {
+            Report(KnownDiagnostics.ArgumentTypeMismatch, c.Arguments[index].Span, index + 1, c.Name, "a string literal", arg.Type);
+            return null;
+        }
+        return arg.Constant.Value.Text;
+    }
+
+    private BoundExpression BindSysctl(CallSyntax c)
+    {
+        if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } raw)
+            return BoundExpression.Error(c.Span);
+        var key = Collection.SysctlKey.Normalize(raw);
+        if (!SysctlCatalog.Types.TryGetValue(key, out var type))
+        {
+            type = ExprType.String;
+            if (!SysctlCatalog.OpenPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)))
+                Report(KnownDiagnostics.UnknownSysctlKey, c.Arguments[0].Span, key, DidYouMean.Suggest(key, SysctlCatalog.Types.Keys) + " (typed as String; convert with int())");
+        }
+        Require("sysctl values", SnapshotCapability.Sysctls, SnapshotCapability.ConfiguredSysctls);
+        var convert = SysctlValueConverter.For(type);
+        Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Sysctls.TryGetValue(key, out var e)
+            ? convert(key, e.Value)
+            : Value.Unknown($"{key} is not in this snapshot");
+        AddEvidence(c.Span, type, eval, ctx => ctx.Snapshot.Sysctls.TryGetValue(key, out var e) ? e.Source : null);
+        return new BoundExpression(type, c.Span, eval);
+    }
+
+    private BoundExpression BindHasSysctl(CallSyntax c)
+    {
+        if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } raw)
+            return BoundExpression.Error(c.Span);
+        var key = Collection.SysctlKey.Normalize(raw);
+        Require("sysctl values", SnapshotCapability.Sysctls, SnapshotCapability.ConfiguredSysctls);
+        return new BoundExpression(ExprType.Boolean, c.Span, ctx => Value.FromBoolean(ctx.Snapshot.Sysctls.ContainsKey(key)));
+    }
+
+    private BoundExpression BindConfigured(CallSyntax c)
+    {
+        if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } raw)
+            return BoundExpression.Error(c.Span);
+        var key = Collection.SysctlKey.Normalize(raw);
+        Require("sysctl values", SnapshotCapability.Sysctls, SnapshotCapability.ConfiguredSysctls);
+        return new BoundExpression(ExprType.String, c.Span, ctx =>
+            ctx.Snapshot.Sysctls.TryGetValue(key, out var e) && e.Configured is { } conf ? Value.FromString(conf.Value)
+            : ctx.Snapshot.Source.Kind == SnapshotSource.Image && ctx.Snapshot.Sysctls.TryGetValue(key, out var img) && !img.Source.StartsWith("kernel default", StringComparison.Ordinal) ? Value.FromString(img.Value)
+            : Value.Unknown($"{key} is not set by sysctl.d configuration"));
+    }
+
+    private BoundExpression BindCounter(CallSyntax c)
+    {
+        if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } name)
+            return BoundExpression.Error(c.Span);
+        var dot = name.IndexOf('.');
+        var section = dot > 0 ? name[..dot] : "";
+        if (!CounterCatalog.Sections.Contains(section))
+            Report(KnownDiagnostics.UnknownCounter, c.Arguments[0].Span, name, DidYouMean.Suggest(name, CounterCatalog.WellKnown) is { Length: > 0 } s ? s
+                : $"; counters are named 'Section.Name' with a section among {string.Join(", ", CounterCatalog.Sections)}");
+        else if (!CounterCatalog.WellKnown.Contains(name) && DidYouMean.Closest(name, CounterCatalog.WellKnown) is { } near)
+            Report(KnownDiagnostics.UnknownCounter, c.Arguments[0].Span, name, $"; did you mean '{near}'?");
+        Require("counters", SnapshotCapability.Counters);
+        Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Counters.TryGetValue(name, out var v) ? Value.FromNumber(v) : Value.Unknown($"counter {name} is not in this snapshot");
+        Func<EvalContext, Value> delta = ctx =>
+            ctx.Snapshot.Deltas is null ? Value.Unknown("only one sample was taken, so there is no rate (use --interval > 0)")
+            : ctx.Snapshot.Deltas.TryGetValue(name, out var d) ? Value.FromNumber(d) : Value.Unknown($"counter {name} has no delta in this snapshot");
+        AddEvidence(c.Span, ExprType.Integer, eval, _ => null);
+        return new BoundExpression(ExprType.Integer, c.Span, eval) { Delta = delta };
+    }
+
+    private BoundExpression BindGauge(CallSyntax c)
+    {
+        if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } name)
+            return BoundExpression.Error(c.Span);
+        Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Gauges.TryGetValue(name, out var v) ? Value.FromNumber(v) : Value.Unknown($"{name} is not in this snapshot");
+        AddEvidence(c.Span, ExprType.Integer, eval, _ => null);
+        return new BoundExpression(ExprType.Integer, c.Span, eval);
+    }
+
+    private BoundExpression BindDeltaRate(CallSyntax c)
+    {
+        if (!CheckArity(c, 1, 1))
+            return BoundExpression.Error(c.Span);
+        var arg = Bind(c.Arguments[0]);
+        if (arg.Type == ExprType.Error)
+            return BoundExpression.Error(c.Span);
+        if (arg.Delta is not { } delta)
+        {
+            Report(KnownDiagnostics.NotSampled, c.Arguments[0].Span, c.Name, $"{TextOf(c.Arguments[0].Span)} ({arg.Type})");
+            return BoundExpression.Error(c.Span);
+        }
+        Require("two samples", SnapshotCapability.Rates);
+        BoundExpression result;
+        if (c.Name == "delta")
+        {
+            result = new BoundExpression(arg.Type, c.Span, delta);
+        }
+        else
+        {
+            result = new BoundExpression(ExprType.Number, c.Span, ctx =>
+            {
+                var d = delta(ctx);
+                if (d.IsUnknown) return d;
+                return ctx.Snapshot.IntervalSeconds is { } s && s > 0 ? Value.FromNumber(d.Number / s) : Value.Unknown("only one sample was taken, so there is no rate (use --interval > 0)");
+            });
+        }
+        AddEvidence(c.Span, result.Type, result.Eval, _ => null);
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using TuneAdvisor.Snapshots;
+
+namespace TuneAdvisor.Expressions.Schema;
+
+/// <summary>
+/// A rule scope: what the evaluator iterates (host once, every listener, …), the name the item has in conditions,
+/// how a finding names its subject, and the data a source must provide for the scope to apply at all.
+/// </summary>
+public sealed record ScopeDefinition(
+    string Name,
+    ItemType? ItemType,
+    string Collection,
+    Func<SystemSnapshot, IReadOnlyList<object>> Items,
+    Func<object, string> Subject,
+    SnapshotCapability? Requires)
+{
+    /// <summary>The name the current item has inside conditions (e.g. <c>listener</c>), or null for the host scope.</summary>
+    public string? ItemName => ItemType?.Name;
+}
+
+/// <summary>The scopes, explicitly listed.</summary>
+public static class Scopes
+{
+    private static readonly object[] HostItems = [new object()];
+
+    public static readonly ScopeDefinition Host = new("host", null, "", _ => HostItems, _ => "host", null);
+
+    public static readonly ScopeDefinition Listener = new("listener", ItemTypes.Listener, "listeners",
+        s => s.Listeners.CastArray<object>(), o => { var l = (ListenerInfo)o; return $"listener {l.Protocol} {l.Local}"; }, SnapshotCapability.Listeners);
+
+    public static readonly ScopeDefinition Connection = new("connection", ItemTypes.Connection, "connections",
+        s => s.Connections.CastArray<object>(), o => { var c = (ConnectionInfo)o; return $"connection {c.Protocol} {c.Local} -> {c.Remote}"; }, SnapshotCapability.Connections);
+
+    public static readonly ScopeDefinition Socket = new("socket", ItemTypes.Socket, "sockets",
+        s => [.. s.Listeners.Select(l => (object)new SocketItem(l, null)), .. s.Connections.Select(c => (object)new SocketItem(null, c))],
+        o => { var k = (SocketItem)o; return $"socket {k.Protocol} {k.State} {k.Local} -> {k.Remote}"; }, SnapshotCapability.Listeners);
+
+    public static readonly ScopeDefinition Interface = new("interface", ItemTypes.Interface, "interfaces",
+        s => s.Interfaces.CastArray<object>(), o => $"interface {((InterfaceInfo)o).Name}", SnapshotCapability.Interfaces);
+
+    public static readonly ScopeDefinition Cpu = new("cpu", ItemTypes.Cpu, "cpus",
+        s => s.Softnet.CastArray<object>(), o => $"cpu {((SoftnetCpu)o).Cpu}", SnapshotCapability.Softnet);
+
+    public static readonly ScopeDefinition Process = new("process", ItemTypes.Process, "processes",
+        s => s.Processes.CastArray<object>(), o => { var p = (ProcessInfo)o; return $"process {p.Name}({p.Pid})"; }, SnapshotCapability.Processes);
+
+    public static readonly ScopeDefinition Peer = new("peer", ItemTypes.Peer, "peers",
+        s => s.Peers.CastArray<object>(), o => $"peer {((PeerTraffic)o).Remote}", SnapshotCapability.Rates);
+
+    public static readonly ScopeDefinition Sysctl = new("sysctl", ItemTypes.Sysctl, "sysctls",
+        s => s.Sysctls.Select(kv => (object)new SysctlItem(kv.Key, kv.Value)).ToArray(), o => $"sysctl {((SysctlItem)o).Key}", null);
+
+    public static ImmutableArray<ScopeDefinition> All { get; } = [Host, Sysctl, Listener, Connection, Socket, Interface, Cpu, Process, Peer];
+
+    public static ScopeDefinition? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}

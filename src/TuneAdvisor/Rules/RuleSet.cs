@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using TuneAdvisor.Diagnostics;
+
+namespace TuneAdvisor.Rules;
+
+/// <summary>The compiled rules of a run, sorted by id, and every diagnostic their files produced.</summary>
+public sealed record RuleSet(ImmutableArray<Rule> Rules, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>Loads and compiles the built-in rules (unless excluded) and every rule under <paramref name="paths"/>.</summary>
+    public static RuleSet Load(bool builtIn, IEnumerable<string> paths)
+    {
+        var diagnostics = new DiagnosticBag();
+        var pathList = paths.ToList();
+        var files = new List<RuleFile>();
+        if (builtIn)
+            files.AddRange(RuleSources.BuiltIn());
+        foreach (var p in pathList)
+            files.AddRange(RuleSources.FromPath(p, diagnostics));
+        var ranges = RuleSources.Ranges(pathList, diagnostics);
+        return Compile(files, ranges, diagnostics);
+    }
+
+    public static RuleSet Compile(IEnumerable<RuleFile> files, IdRanges ranges, DiagnosticBag diagnostics)
+    {
+        var rules = new List<Rule>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var doc = RuleLoader.Load(file.Text, file.DisplayPath, diagnostics);
+            if (doc is null)
+                continue;
+            if (doc.Id is { } idScalar && seen.TryGetValue(idScalar.Value, out var first))
+            {
+                diagnostics.Add(KnownDiagnostics.DuplicateRuleId, RuleLoader.At(file.DisplayPath, idScalar), idScalar.Value, first);
+                continue;
+            }
+            if (doc.Id is { } id)
+                seen[id.Value] = file.DisplayPath;
+            if (RuleCompiler.Compile(doc, ranges, file.ReadSibling, diagnostics) is { } rule)
+                rules.Add(rule);
+        }
+        return new RuleSet(rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray(), diagnostics.ToImmutableSorted());
+    }
+}

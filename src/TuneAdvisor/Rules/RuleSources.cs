@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using TuneAdvisor.Diagnostics;
+
+namespace TuneAdvisor.Rules;
+
+/// <summary>Finds rule files: the built-in set embedded in the binary and folders given with --rules.</summary>
+public static class RuleSources
+{
+    private static readonly Assembly Self = typeof(RuleSources).Assembly;
+
+    /// <summary>Rule files end in .yaml or .yml; "*.tests.yaml" files beside them hold test cases, not rules.</summary>
+    public static bool IsRuleFileName(string name) =>
+        (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
+        && !name.EndsWith(".tests.yaml", StringComparison.Ordinal) && !name.EndsWith(".tests.yml", StringComparison.Ordinal);
+
+    public static ImmutableArray<RuleFile> BuiltIn()
+    {
+        return Self.GetManifestResourceNames()
+            .Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && IsRuleFileName(n))
+            .Order(StringComparer.Ordinal)
+            .Select(n => new RuleFile(n, ReadResource(n)!, sibling => ResourceSibling(n, sibling)))
+            .ToImmutableArray();
+    }
+
+    public static string? ReadResource(string name)
+    {
+        using var stream = Self.GetManifestResourceStream(name);
+        if (stream is null)
+            return null;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static (string, string)? ResourceSibling(string resource, string name)
+    {
+        var dir = resource[..(resource.LastIndexOf('/') + 1)];
+        var path = dir + name;
+        return ReadResource(path) is { } text ? (path, text) : null;
+    }
+
+    /// <summary>Rule files under a folder (recursively) or a single file; unreadable ones become diagnostics.</summary>
+    public static ImmutableArray<RuleFile> FromPath(string path, DiagnosticBag diagnostics)
+    {
+        IEnumerable<string> files;
+        if (File.Exists(path))
+            files = [path];
+        else if (Directory.Exists(path))
+            files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => IsRuleFileName(Path.GetFileName(f)));
+        else
+        {
+            diagnostics.Add(KnownDiagnostics.RuleFileUnreadable, SourceSpan.File(path), "no such file or directory");
+            return [];
+        }
+        var result = ImmutableArray.CreateBuilder<RuleFile>();
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                result.Add(new RuleFile(file, File.ReadAllText(file), sibling => DiskSibling(file, sibling)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(KnownDiagnostics.RuleFileUnreadable, SourceSpan.File(file), ex.Message);
+            }
+        }
+        if (result.Count == 0 && Directory.Exists(path))
+            diagnostics.Add(KnownDiagnostics.NoRulesFound, SourceSpan.File(path), path);
+        return result.ToImmutable();
+    }
+
+    private static (string, string)? DiskSibling(string file, string name)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(file) ?? ".", name);
+        try
+        {
+            return File.Exists(path) ? (path, File.ReadAllText(path)) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The id ranges: the built-in table, plus any ID-RANGES.txt found in (or above) the given folders.</summary>
+    public static IdRanges Ranges(IEnumerable<string> paths, DiagnosticBag diagnostics)
+    {
+        var builtIn = IdRanges.Parse(ReadResource("rules/ID-RANGES.txt") ?? "", "rules/ID-RANGES.txt", diagnostics);
+        var merged = builtIn.Categories.ToBuilder();
+        foreach (var p in paths)
+        {
+            var dir = Directory.Exists(p) ? p : Path.GetDirectoryName(Path.GetFullPath(p));
+            for (var d = dir is null ? null : new DirectoryInfo(dir); d is not null; d = d.Parent)
+            {
+                var file = Path.Combine(d.FullName, "ID-RANGES.txt");
+                if (!File.Exists(file))
+                    continue;
+                foreach (var (k, v) in IdRanges.Parse(File.ReadAllText(file), file, diagnostics).Categories)
+                    merged[k] = v;
+                break;
+            }
+        }
+        return new IdRanges(merged.ToImmutable());
+    }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TuneAdvisor.Collection;
+using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Snapshots;
+using static TuneAdvisor.Rules.Testing.YamlValues;
+
+namespace TuneAdvisor.Rules.Testing;
+
+/// <summary>
+/// Builds a <see cref="SystemSnapshot"/> from the small YAML fragment a rule test case gives. Capabilities follow
+/// from the sections present (sysctls → Sysctls, deltas or interval → Rates, …) unless listed explicitly.
+/// </summary>
+public static class SnapshotFragment
+{
+    public static SystemSnapshot Build(YamlMapping m, DateTimeOffset at)
+    {
+        var b = new SampleBuilder(at);
+        b.Host = new HostInfo { Kernel = Str(m, "kernel"), Hostname = Str(m, "hostname") ?? "test-host", KernelSource = "test case" };
+        foreach (var (k, v) in Pairs(m, "sysctls"))
+            b.SetSysctl(SysctlKey.Normalize(k), SysctlKey.NormalizeValue(v), "test case");
+        foreach (var (k, v) in Pairs(m, "configured"))
+            if (b.Sysctls.TryGetValue(SysctlKey.Normalize(k), out var e))
+                b.Sysctls[SysctlKey.Normalize(k)] = e with { Configured = new SysctlConfigured(v, "test case") };
+        foreach (var (k, v) in Pairs(m, "counters"))
+            b.Counters[k] = long.Parse(v, CultureInfo.InvariantCulture);
+        foreach (var (k, v) in Pairs(m, "deltas"))
+            b.CounterDeltas[k] = long.Parse(v, CultureInfo.InvariantCulture);
+        foreach (var (k, v) in Pairs(m, "gauges"))
+            b.Gauges[k] = long.Parse(v, CultureInfo.InvariantCulture);
+        b.DeltaIntervalSeconds = Double(m, "interval");
+        foreach (var l in Maps(m, "listeners"))
+            b.Listeners.Add(Listener(l));
+        foreach (var c in Maps(m, "connections"))
+            b.Connections.Add(Connection(c));
+        foreach (var i in Maps(m, "interfaces"))
+            b.Interfaces.Add(Interface(i));
+        foreach (var c in Maps(m, "cpus"))
+            b.Softnet.Add(new SoftnetCpu
+            {
+                Cpu = (int)(Long(c, "cpu") ?? 0), Processed = Long(c, "processed") ?? 0, Dropped = Long(c, "dropped") ?? 0,
+                TimeSqueeze = Long(c, "timeSqueeze") ?? 0, Deltas = Deltas(c),
+            });
+        foreach (var p in Maps(m, "processes"))
+        {
+            var pid = (int)(Long(p, "pid") ?? 0);
+            b.Processes[pid] = new ProcessInfo { Pid = pid, Name = Str(p, "name") ?? "?", FdCount = Long(p, "fds"), NofileSoft = Long(p, "nofileSoft"), NofileHard = Long(p, "nofileHard") };
+        }
+        foreach (var a in Maps(m, "appConfigs"))
+            b.AppConfigs.Add(new AppListenConfig(Str(a, "app") ?? "?", Str(a, "listen") ?? "", Long(a, "backlog") ?? 0, Str(a, "source") ?? "test case"));
+
+        InferCapabilities(m, b);
+        var kind = Str(m, "source") ?? SnapshotSource.Live;
+        var snapshot = SnapshotAssembler.Assemble(kind, "test case", null, b);
+        return snapshot with
+        {
+            IntervalSeconds = b.DeltaIntervalSeconds ?? (b.CounterDeltas.Count > 0 || b.Interfaces.Any(i => i.Deltas is not null) ? 10 : null),
+            Peers = [.. Maps(m, "peers").Select(Peer)],
+        };
+    }
+
+    private static void InferCapabilities(YamlMapping m, SampleBuilder b)
+    {
+        var explicitCaps = Strings(m, "capabilities").ToList();
+        if (explicitCaps.Count > 0)
+        {
+            foreach (var c in explicitCaps)
+                if (Enum.TryParse<SnapshotCapability>(c, ignoreCase: true, out var cap))
+                    b.Capabilities.Add(cap);
+            return;
+        }
+        if (b.Sysctls.Count > 0) b.Capabilities.Add(Str(m, "source") == SnapshotSource.Image ? SnapshotCapability.ConfiguredSysctls : SnapshotCapability.Sysctls);
+        if (m["listeners"] is not null) b.Capabilities.Add(SnapshotCapability.Listeners);
+        if (b.Listeners.Count > 0 && b.Listeners.All(l => l.SendQ is not null)) b.Capabilities.Add(SnapshotCapability.ListenerBacklog);
+        if (m["connections"] is not null) { b.Capabilities.Add(SnapshotCapability.Connections); b.Capabilities.Add(SnapshotCapability.TcpInfo); }
+        if (b.Counters.Count > 0) b.Capabilities.Add(SnapshotCapability.Counters);
+        if (b.CounterDeltas.Count > 0 || b.DeltaIntervalSeconds is > 0 || m["peers"] is not null) b.Capabilities.Add(SnapshotCapability.Rates);
+        if (b.Interfaces.Count > 0) b.Capabilities.Add(SnapshotCapability.Interfaces);
+        if (b.Softnet.Count > 0) b.Capabilities.Add(SnapshotCapability.Softnet);
+        if (b.Processes.Count > 0) b.Capabilities.Add(SnapshotCapability.Processes);
+        if (b.AppConfigs.Count > 0) b.Capabilities.Add(SnapshotCapability.AppConfigs);
+        if (b.Gauges.Keys.Any(k => k.StartsWith("conntrack.", StringComparison.Ordinal))) b.Capabilities.Add(SnapshotCapability.Conntrack);
+    }
+
+    private static ImmutableSortedDictionary<string, long>? Deltas(YamlMapping m) =>
+        m["deltas"] is YamlMapping ? Pairs(m, "deltas").ToImmutableSortedDictionary(p => p.Key, p => long.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal) : null;
+
+    private static (string? Address, int? Port) Split(string local)
+    {
+        var colon = local.LastIndexOf(':');
+        if (colon < 0 || local.StartsWith('/') || local.StartsWith('@'))
+            return (local, null);
+        return (local[..colon].Trim('[', ']'), int.TryParse(local[(colon + 1)..], out var p) ? p : null);
+    }
+
+    private static ImmutableArray<ProcessRef> Processes(YamlMapping m) =>
+        [.. Strings(m, "process").Select((name, i) => new ProcessRef((int)(Long(m, "pid") ?? 1000 + i), name))];
+
+    private static ListenerInfo Listener(YamlMapping l)
+    {
+        var local = Str(l, "local") ?? "0.0.0.0:0";
+        var (address, port) = Split(local);
+        return new ListenerInfo
+        {
+            Protocol = Str(l, "protocol") ?? "tcp", Local = local, Address = address, Port = port,
+            RecvQ = Long(l, "recvQ"), SendQ = Long(l, "sendQ"), Drops = Long(l, "drops"), Processes = Processes(l), Source = "test case",
+        };
+    }
+
+    private static ConnectionInfo Connection(YamlMapping c)
+    {
+        var local = Str(c, "local") ?? "127.0.0.1:1";
+        var remote = Str(c, "remote") ?? "127.0.0.1:2";
+        var (la, lp) = Split(local);
+        var (ra, rp) = Split(remote);
+        TcpInfo? info = null;
+        if (c["info"] is YamlMapping i)
+            info = new TcpInfo
+            {
+                Length = 280, Rtt = (uint)(Long(i, "rtt") ?? 0), MinRtt = (uint?)Long(i, "minRtt"), SndCwnd = (uint)(Long(i, "cwnd") ?? 10),
+                TotalRetrans = (uint)(Long(i, "totalRetrans") ?? 0), BytesAcked = (ulong?)Long(i, "bytesAcked"), BytesReceived = (ulong?)Long(i, "bytesReceived"),
+                BytesSent = (ulong?)Long(i, "bytesSent"), BytesRetrans = (ulong?)Long(i, "bytesRetrans"), NotsentBytes = (uint?)Long(i, "notsent"),
+                SndWnd = (uint?)Long(i, "sndWnd"), RcvWnd = (uint?)Long(i, "rcvWnd"), LastDataSentMs = (uint)(Long(i, "lastDataSentMs") ?? 0),
+            };
+        return new ConnectionInfo
+        {
+            Protocol = Str(c, "protocol") ?? "tcp", State = Str(c, "state") ?? "ESTAB", Local = local, Remote = remote,
+            LocalAddress = la, LocalPort = lp, RemoteAddress = ra, RemotePort = rp, RecvQ = Long(c, "recvQ"), SendQ = Long(c, "sendQ"),
+            Timer = (int?)Long(c, "timer"), Info = info, Processes = Processes(c), Source = "test case",
+            Memory = Long(c, "rcvbuf") is { } rcv ? new SocketMemory(0, rcv, 0, Long(c, "sndbuf") ?? 0, 0, 0, 0, null, Long(c, "drops")) : null,
+        };
+    }
+
+    private static InterfaceInfo Interface(YamlMapping i) => new()
+    {
+        Name = Str(i, "name") ?? "eth0",
+        RxBytes = Long(i, "rxBytes"), RxPackets = Long(i, "rxPackets"), RxErrors = Long(i, "rxErrors"), RxDropped = Long(i, "rxDropped"),
+        RxFifo = Long(i, "rxFifo"), RxFrame = Long(i, "rxFrame"), TxBytes = Long(i, "txBytes"), TxPackets = Long(i, "txPackets"),
+        TxErrors = Long(i, "txErrors"), TxDropped = Long(i, "txDropped"), TxCarrier = Long(i, "txCarrier"), TxCollisions = Long(i, "txCollisions"),
+        SpeedMbps = Long(i, "speedMbps"), Mtu = (int?)Long(i, "mtu"), OperState = Str(i, "operstate"),
+        Statistics = Pairs(i, "statistics").ToImmutableSortedDictionary(p => p.Key, p => long.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal),
+        Deltas = Deltas(i), Source = "test case",
+    };
+
+    private static PeerTraffic Peer(YamlMapping p) => new()
+    {
+        Remote = Str(p, "remote") ?? "?", Connections = (int)(Long(p, "connections") ?? 1), BytesIn = Long(p, "bytesIn") ?? 0, BytesOut = Long(p, "bytesOut") ?? 0,
+        BytesInPerSecond = Double(p, "bytesInRate") ?? 0, BytesOutPerSecond = Double(p, "bytesOutRate") ?? 0,
+    };
+}
