@@ -93,6 +93,37 @@ public sealed class SockDiagCollectorLiveTests : IDisposable
     }
 
     [LiveFact]
+    public void TheCliCollectVerbInTheNamespaceReportsTheSameListeners()
+    {
+        Start();
+        var output = Path.Combine(Path.GetTempPath(), $"ta-live-{Guid.NewGuid():N}.json");
+        try
+        {
+            _ns.Exec(CliPath(), "collect", "--interval", "0", "-o", output).EnsureSuccess("tuneadvisor collect");
+            var diagnostics = new TuneAdvisor.Diagnostics.DiagnosticBag();
+            var snapshot = SnapshotJson.Deserialize(File.ReadAllText(output), output, diagnostics);
+            Assert.NotNull(snapshot);
+            Assert.Equal(
+                Ss("-ltnp").Select(r => $"{r.Local} {r.RecvQ} {r.SendQ} {string.Join(',', SsTable.Users(r.Process).Select(u => u.Pid).Order())}").Order(StringComparer.Ordinal),
+                snapshot.Listeners.Where(l => l.Protocol == "tcp").Select(l => $"{l.Local} {l.RecvQ} {l.SendQ} {string.Join(',', l.Processes.Select(p => p.Pid))}").Order(StringComparer.Ordinal));
+            Assert.True(snapshot.Has(SnapshotCapability.ListenerBacklog));
+            Assert.Contains(snapshot.Connections, c => c.State == "TIME-WAIT");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>The CLI built beside this test configuration (src/TuneAdvisor.Cli/bin/CONFIG/net10.0/tuneadvisor).</summary>
+    private static string CliPath()
+    {
+        var config = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(RepoPaths.Root, "src", "TuneAdvisor.Cli", "bin", config, "net10.0", "tuneadvisor");
+        return File.Exists(path) ? path : RepoPaths.Cli;
+    }
+
+    [LiveFact]
     public void TheOverflowingListenerShowsItsQueueBacklogAndDrops()
     {
         Start();
