@@ -51,8 +51,20 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "openat", SetLastError = true)]
     public static partial int OpenAt(int dirfd, byte* path, int flags, int mode);
 
-    [LibraryImport(Lib, EntryPoint = "getdents64", SetLastError = true)]
-    public static partial nint GetDents64(int fd, byte* buf, nuint count);
+    /// <summary>Takes ownership of <paramref name="fd"/> (closedir closes it).</summary>
+    [LibraryImport(Lib, EntryPoint = "fdopendir", SetLastError = true)]
+    public static partial nint FdOpenDir(int fd);
+
+    /// <summary>
+    /// Returns a struct dirent* (64-bit glibc and musl: d_ino u64 @0, d_off i64 @8, d_reclen u16 @16, d_type u8 @18,
+    /// d_name @19), or null at the end (errno 0) or on error. readdir rather than getdents64, which glibc only
+    /// exports since 2.30 (RHEL 8 has 2.28).
+    /// </summary>
+    [LibraryImport(Lib, EntryPoint = "readdir", SetLastError = true)]
+    public static partial byte* ReadDir(nint dir);
+
+    [LibraryImport(Lib, EntryPoint = "closedir", SetLastError = true)]
+    public static partial int CloseDir(nint dir);
 
     [LibraryImport(Lib, EntryPoint = "readlinkat", SetLastError = true)]
     public static partial nint ReadLinkAt(int dirfd, byte* path, byte* buf, nuint size);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using TuneAdvisor.Collection.Native;
 
 namespace TuneAdvisor.Collection.Processes;
@@ -11,14 +10,14 @@ public readonly record struct SocketFd(ulong Inode, int Pid, int Fd);
 public readonly record struct UnreadableFdTable(int Pid, int Errno);
 
 /// <summary>
-/// Walks PROC/[0-9]*/fd like `ss -p` and snapfloor: getdents64 on each fd directory and readlinkat on each entry
-/// into stack buffers, so an fd costs two syscalls and no allocation. Only links "socket:[INODE]" whose inode is in
-/// the wanted set are kept. A process that exits during the walk is skipped; one whose fd table cannot be read is
-/// reported, never thrown.
+/// Walks PROC/[0-9]*/fd like `ss -p` and snapfloor: readdir on each fd directory and readlinkat on each entry
+/// into a stack buffer, so an fd costs a syscall and no allocation. Only links "socket:[INODE]" (with the inode in
+/// the wanted set, when one is given) are kept. A process that exits during the walk is skipped; one whose fd table
+/// cannot be read is reported, never thrown.
 /// </summary>
 internal static unsafe class ProcFdWalker
 {
-    private const int DirentBufferSize = 32 * 1024;
+    private const int NameOffset = 19; // offsetof(struct dirent, d_name) on 64-bit glibc and musl
 
     public sealed class Result
     {
@@ -34,29 +33,19 @@ internal static unsafe class ProcFdWalker
     public static Result Walk(string procRoot, HashSet<ulong>? wanted)
     {
         var result = new Result();
-        var rootPath = NulTerminated(procRoot);
-        int rootFd;
-        fixed (byte* p = rootPath)
-            rootFd = LibC.OpenAt(LibC.AT_FDCWD, p, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
+        var pids = ListPids(procRoot, out int rootFd, out int rootErrno);
         if (rootFd < 0)
         {
-            result.RootErrno = LibC.LastError;
+            result.RootErrno = rootErrno;
             return result;
         }
-        var pids = new List<int>(512);
-        byte* dirents = (byte*)NativeMemory.Alloc(DirentBufferSize);
         try
         {
-            ForEachEntry(rootFd, dirents, (name, _) =>
-            {
-                if (TryParseInt(name, out int pid))
-                    pids.Add(pid);
-            });
             byte* path = stackalloc byte[32];
             byte* link = stackalloc byte[64];
             foreach (var pid in pids)
             {
-                int n = WritePidFdPath(path, pid);
+                WritePidFdPath(path, pid);
                 int fdDir = LibC.OpenAt(rootFd, path, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
                 if (fdDir < 0)
                 {
@@ -66,8 +55,7 @@ internal static unsafe class ProcFdWalker
                     continue;
                 }
                 int count = 0;
-                int readErrno = ReadFdDirectory(fdDir, dirents, link, pid, wanted, result.Hits, ref count);
-                LibC.Close(fdDir);
+                int readErrno = ReadFdDirectory(fdDir, link, pid, wanted, result.Hits, ref count);
                 if (readErrno != 0 && readErrno != LibC.ENOENT)
                     result.Unreadable.Add(new UnreadableFdTable(pid, readErrno));
                 else
@@ -76,67 +64,82 @@ internal static unsafe class ProcFdWalker
         }
         finally
         {
-            NativeMemory.Free(dirents);
             LibC.Close(rootFd);
         }
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int ReadFdDirectory(int fdDir, byte* dirents, byte* link, int pid, HashSet<ulong>? wanted, List<SocketFd> hits, ref int count)
+    /// <summary>The numeric entries of the proc root; <paramref name="rootFd"/> stays open for openat (-1 on failure).</summary>
+    private static List<int> ListPids(string procRoot, out int rootFd, out int errno)
     {
-        while (true)
+        var pids = new List<int>(512);
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(procRoot) + 1];
+        System.Text.Encoding.UTF8.GetBytes(procRoot, bytes);
+        fixed (byte* p = bytes)
+            rootFd = LibC.OpenAt(LibC.AT_FDCWD, p, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
+        if (rootFd < 0)
         {
-            nint read = LibC.GetDents64(fdDir, dirents, DirentBufferSize);
-            if (read == 0)
-                return 0;
-            if (read < 0)
-                return LibC.LastError;
-            for (nint offset = 0; offset < read;)
-            {
-                byte* entry = dirents + offset;
-                ushort reclen = *(ushort*)(entry + 16);
-                byte* name = entry + 19;
-                offset += reclen;
-                if (name[0] == (byte)'.')
-                    continue;
-                count++;
-                nint length = LibC.ReadLinkAt(fdDir, name, link, 64);
-                // "socket:[" + digits + "]"
-                if (length < 10 || length >= 64 || !new ReadOnlySpan<byte>(link, 8).SequenceEqual("socket:["u8) || link[length - 1] != (byte)']')
-                    continue;
-                ulong inode = 0;
-                bool ok = true;
-                for (nint i = 8; i < length - 1; i++)
-                {
-                    uint digit = (uint)(link[i] - '0');
-                    if (digit > 9) { ok = false; break; }
-                    inode = inode * 10 + digit;
-                }
-                if (ok && (wanted is null || wanted.Contains(inode)) && TryParseInt(new ReadOnlySpan<byte>(name, NameLength(name)), out int fd))
-                    hits.Add(new SocketFd(inode, pid, fd));
-            }
+            errno = LibC.LastError;
+            return pids;
         }
+        errno = 0;
+        // A second descriptor for the listing: closedir closes the one it is given.
+        byte* dot = stackalloc byte[] { (byte)'.', 0 };
+        int listFd = LibC.OpenAt(rootFd, dot, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
+        nint dir = listFd < 0 ? 0 : LibC.FdOpenDir(listFd);
+        if (dir == 0)
+        {
+            errno = LibC.LastError;
+            if (listFd >= 0)
+                LibC.Close(listFd);
+            LibC.Close(rootFd);
+            rootFd = -1;
+            return pids;
+        }
+        byte* entry;
+        while ((entry = LibC.ReadDir(dir)) != null)
+            if (TryParseInt(new ReadOnlySpan<byte>(entry + NameOffset, NameLength(entry + NameOffset)), out int pid))
+                pids.Add(pid);
+        LibC.CloseDir(dir);
+        return pids;
     }
 
-    private delegate void EntryAction(ReadOnlySpan<byte> name, byte type);
-
-    private static void ForEachEntry(int dirFd, byte* buffer, EntryAction action)
+    /// <summary>Reads one fd directory (and closes <paramref name="fdDir"/>); returns 0 or the errno.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ReadFdDirectory(int fdDir, byte* link, int pid, HashSet<ulong>? wanted, List<SocketFd> hits, ref int count)
     {
-        while (true)
+        nint dir = LibC.FdOpenDir(fdDir);
+        if (dir == 0)
         {
-            nint read = LibC.GetDents64(dirFd, buffer, DirentBufferSize);
-            if (read <= 0)
-                return;
-            for (nint offset = 0; offset < read;)
-            {
-                byte* entry = buffer + offset;
-                ushort reclen = *(ushort*)(entry + 16);
-                offset += reclen;
-                byte* name = entry + 19;
-                action(new ReadOnlySpan<byte>(name, NameLength(name)), entry[18]);
-            }
+            int errno = LibC.LastError;
+            LibC.Close(fdDir);
+            return errno;
         }
+        byte* entry;
+        while ((entry = LibC.ReadDir(dir)) != null)
+        {
+            byte* name = entry + NameOffset;
+            if (name[0] == (byte)'.')
+                continue;
+            count++;
+            nint length = LibC.ReadLinkAt(fdDir, name, link, 64);
+            // "socket:[" + digits + "]"
+            if (length < 10 || length >= 64 || link[length - 1] != (byte)']' || !new ReadOnlySpan<byte>(link, 8).SequenceEqual("socket:["u8))
+                continue;
+            ulong inode = 0;
+            bool ok = true;
+            for (nint i = 8; i < length - 1; i++)
+            {
+                uint digit = (uint)(link[i] - '0');
+                if (digit > 9) { ok = false; break; }
+                inode = inode * 10 + digit;
+            }
+            if (ok && (wanted is null || wanted.Contains(inode)) && TryParseInt(new ReadOnlySpan<byte>(name, NameLength(name)), out int fd))
+                hits.Add(new SocketFd(inode, pid, fd));
+        }
+        int readErrno = LibC.LastError;
+        LibC.CloseDir(dir);
+        return readErrno;
     }
 
     private static int NameLength(byte* name)
@@ -147,7 +150,7 @@ internal static unsafe class ProcFdWalker
         return n;
     }
 
-    private static int WritePidFdPath(byte* path, int pid)
+    private static void WritePidFdPath(byte* path, int pid)
     {
         Span<byte> digits = stackalloc byte[11];
         int d = 0;
@@ -160,7 +163,6 @@ internal static unsafe class ProcFdWalker
         path[n++] = (byte)'f';
         path[n++] = (byte)'d';
         path[n] = 0;
-        return n;
     }
 
     private static bool TryParseInt(ReadOnlySpan<byte> text, out int value)
@@ -180,12 +182,5 @@ internal static unsafe class ProcFdWalker
             return false;
         value = (int)v;
         return true;
-    }
-
-    private static byte[] NulTerminated(string path)
-    {
-        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
-        System.Text.Encoding.UTF8.GetBytes(path, bytes);
-        return bytes;
     }
 }
