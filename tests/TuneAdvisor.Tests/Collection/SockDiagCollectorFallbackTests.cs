@@ -64,4 +64,13 @@ public sealed class SockDiagCollectorFallbackTests : IDisposable
         Assert.All(sample.Listeners, l => Assert.Empty(l.Processes));
         Assert.DoesNotContain(SnapshotCapability.Processes, sample.Capabilities);
     }
+
+    [Fact]
+    public void StreamingTheSnapshotWritesTheSameJsonAsTheString()
+    {
+        var snapshot = SnapshotAssembler.Assemble(SnapshotSource.Live, "/", null, Collect());
+        using var stream = new MemoryStream();
+        SnapshotJson.Write(snapshot, stream);
+        Assert.Equal(SnapshotJson.Serialize(snapshot), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
 }
