@@ -5,7 +5,7 @@
 #
 #   sudo bench/collect-vs-ss.sh                  # N = 10000 and 50000
 #   SIZES="1000" RUNS=5 bench/collect-vs-ss.sh   # quicker
-#   CLI=/path/to/tuneadvisor bench/collect-vs-ss.sh   # e.g. a Native AOT build (default: Release build of src/TuneAdvisor.Cli)
+#   CLI=/path/to/tuneadvisor bench/collect-vs-ss.sh   # a given build (default: Native AOT publish if clang exists, else the JIT Release build)
 #
 # Needs root (ip netns), gcc, python3, hyperfine and GNU time (apt-get install -y hyperfine time).
 # Traffic stays on the namespace's loopback; mkconns.py is bounded by --hold and killed on exit.
@@ -33,8 +33,16 @@ cleanup() {
 trap cleanup EXIT
 
 if [ -z "${CLI:-}" ]; then
-    dotnet build -c Release "$ROOT/src/TuneAdvisor.Cli" -v quiet -nologo >/dev/null
-    CLI=$ROOT/src/TuneAdvisor.Cli/bin/Release/net10.0/tuneadvisor
+    # The shipped binary is Native AOT (needs clang and zlib1g-dev); without clang, the JIT Release build.
+    case "$(uname -m)" in x86_64) RID=linux-x64 ;; aarch64) RID=linux-arm64 ;; *) RID="" ;; esac
+    if [ -n "$RID" ] && command -v clang >/dev/null && dotnet publish -c Release -r "$RID" "$ROOT/src/TuneAdvisor.Cli" -o "$WORK/cli" -v quiet -nologo >/dev/null 2>&1; then
+        CLI=$WORK/cli/tuneadvisor
+        echo "CLI: Native AOT build ($RID)"
+    else
+        dotnet build -c Release "$ROOT/src/TuneAdvisor.Cli" -v quiet -nologo >/dev/null
+        CLI=$ROOT/src/TuneAdvisor.Cli/bin/Release/net10.0/tuneadvisor
+        echo "CLI: JIT Release build (no clang for Native AOT)"
+    fi
 fi
 gcc -O2 -o "$WORK/snapfloor" "$BENCH/snapfloor.c"
 
