@@ -23,10 +23,11 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport, IDisposable
             errno = LibC.LastError;
             return null;
         }
-        long* timeval = stackalloc long[2];
-        timeval[0] = (long)ReceiveTimeout.TotalSeconds;
+        // struct timeval { time_t tv_sec; suseconds_t tv_usec; }: two native longs.
+        nint* timeval = stackalloc nint[2];
+        timeval[0] = (nint)ReceiveTimeout.TotalSeconds;
         timeval[1] = 0;
-        LibC.SetSockOpt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval, 16);
+        LibC.SetSockOpt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval, (uint)(2 * sizeof(nint)));
         errno = 0;
         return new NetlinkSocket(fd);
     }
