@@ -9,7 +9,13 @@ public static class CollectorRegistry
     [
         new HostCollector(),
         new SysctlCollector(),
+        // Needs the entries SysctlCollector creates.
+        new SysctlConfigCollector(),
         new NetSnmpCollector(),
         new SockDiagCollector(),
+        new InterfaceCollector(),
+        new SoftnetCollector(),
+        new SockstatCollector(),
+        new ConntrackCollector(),
     ];
 }

@@ -3,40 +3,40 @@ using System.Runtime.InteropServices;
 namespace TuneAdvisor.Tests.Support;
 
 /// <summary>
-/// Runs a function on a dedicated thread that has joined a network namespace with setns(2). Sockets that thread
-/// opens (netlink included) belong to the namespace; /proc/thread-self/net shows its tables (/proc/self/net follows
-/// the thread-group leader, which stays in the test's namespace). The thread ends with the call, so no pool thread
-/// is ever left in the namespace.
+/// Runs code on a fresh thread that has joined a network namespace (setns(2) on /run/netns/NAME). setns changes only
+/// the calling thread, so the test process stays where it is. Reads of /proc/sys/net on that thread show the
+/// namespace's sysctls; /proc/net (= /proc/self/net, the process's) does NOT, so point ProcRoot's net/ at
+/// /proc/PID/net of a process living in the namespace.
 /// </summary>
 public static class NetnsThread
 {
-    private const int CLONE_NEWNET = 0x40000000;
+    private const int CloneNewNet = 0x40000000;
 
     public static T Run<T>(string netnsName, Func<T> work)
     {
-        T result = default!;
-        Exception? failure = null;
+        T? result = default;
+        Exception? error = null;
         var thread = new Thread(() =>
         {
             try
             {
-                using var handle = File.OpenHandle(Path.Combine("/var/run/netns", netnsName));
-                if (setns((int)handle.DangerousGetHandle(), CLONE_NEWNET) != 0)
+                using var handle = File.OpenHandle(Path.Combine("/run/netns", netnsName));
+                if (SetNs((int)handle.DangerousGetHandle(), CloneNewNet) != 0)
                     throw new InvalidOperationException($"setns({netnsName}) failed: errno {Marshal.GetLastPInvokeError()}");
                 result = work();
             }
             catch (Exception ex)
             {
-                failure = ex;
+                error = ex;
             }
         });
         thread.Start();
         thread.Join();
-        if (failure is not null)
-            throw new InvalidOperationException("work in the namespace failed", failure);
-        return result;
+        if (error is not null)
+            throw new InvalidOperationException("work inside the namespace failed", error);
+        return result!;
     }
 
-    [DllImport("libc", SetLastError = true)]
-    private static extern int setns(int fd, int nstype);
+    [DllImport("libc", EntryPoint = "setns", SetLastError = true)]
+    private static extern int SetNs(int fd, int nstype);
 }
