@@ -27,7 +27,8 @@ internal static class CollectCommand
                 stderr.WriteLine("tuneadvisor: the input could not be read; no snapshot was written");
                 return ExitCodes.InvalidInput;
             }
-            return Output.Write(parse.GetValue(output), SnapshotJson.Serialize(snapshot), stdout, stderr) ? ExitCodes.Success : ExitCodes.InvalidInput;
+            return Output.Write(parse.GetValue(output), () => SnapshotJson.Serialize(snapshot), stream => SnapshotJson.Write(snapshot, stream), stdout, stderr)
+                ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
     }

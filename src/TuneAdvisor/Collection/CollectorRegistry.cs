@@ -12,6 +12,7 @@ public static class CollectorRegistry
         // Needs the entries SysctlCollector creates.
         new SysctlConfigCollector(),
         new NetSnmpCollector(),
+        new SockDiagCollector(),
         new InterfaceCollector(),
         new SoftnetCollector(),
         new SockstatCollector(),

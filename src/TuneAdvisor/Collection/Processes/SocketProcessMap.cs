@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TuneAdvisor.Collection.Native;
+using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Snapshots;
+
+namespace TuneAdvisor.Collection.Processes;
+
+/// <summary>
+/// Socket inode → the processes holding it (pid, comm, fd), built once per sample by one walk of PROC/[0-9]*/fd
+/// for just the inodes we report. One inode can be held by several pids (a listener inherited by pre-forked
+/// workers). Also the <see cref="ProcessInfo"/> of every such process: command line, fd count and open-file limits.
+/// Unreadable parts are unknown, with a note; nothing here throws for a vanished or forbidden process.
+/// </summary>
+public sealed class SocketProcessMap
+{
+    private readonly Dictionary<ulong, ImmutableArray<ProcessRef>> _byInode;
+
+    private SocketProcessMap(Dictionary<ulong, ImmutableArray<ProcessRef>> byInode, Dictionary<int, ProcessInfo> processes,
+        ImmutableArray<Diagnostic> notes, bool walked)
+    {
+        _byInode = byInode;
+        Processes = processes;
+        Notes = notes;
+        Walked = walked;
+    }
+
+    public static SocketProcessMap Empty { get; } = new(new(), new(), [], false);
+
+    /// <summary>Every process that holds at least one mapped socket, by pid.</summary>
+    public IReadOnlyDictionary<int, ProcessInfo> Processes { get; }
+
+    /// <summary>What could not be read, as notes for the sample.</summary>
+    public ImmutableArray<Diagnostic> Notes { get; }
+
+    /// <summary>The process directory could be listed at all.</summary>
+    public bool Walked { get; }
+
+    /// <summary>The holders of a socket inode sorted by pid then fd; empty for 0/null (requests, TIME-WAIT) or when unknown.</summary>
+    public ImmutableArray<ProcessRef> For(ulong? inode) =>
+        inode is { } i && i != 0 && _byInode.TryGetValue(i, out var refs) ? refs : [];
+
+    /// <summary>Walks PROC/[0-9]*/fd now, keeping only the wanted socket inodes.</summary>
+    public static SocketProcessMap Build(string procRoot, HashSet<ulong> wanted) =>
+        FromWalk(procRoot, ProcFdWalker.Walk(procRoot, wanted), wanted);
+
+    /// <summary>
+    /// Starts the fd walk on another thread, so it overlaps the socket dump (both are mostly kernel time, and a
+    /// host has at least two CPUs more often than not). It records every socket fd; <see cref="SocketProcessScan.Complete"/>
+    /// then keeps the wanted inodes and reads details only for the processes holding them.
+    /// </summary>
+    public static SocketProcessScan BeginScan(string procRoot) =>
+        new(procRoot, Task.Factory.StartNew(() => ProcFdWalker.Walk(procRoot, null), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default));
+
+    internal static SocketProcessMap FromWalk(string procRoot, ProcFdWalker.Result walk, HashSet<ulong> wanted)
+    {
+        var notes = ImmutableArray.CreateBuilder<Diagnostic>();
+        if (walk.RootErrno != 0)
+        {
+            notes.Add(Diagnostic.Create(KnownDiagnostics.SourceUnavailable, SourceSpan.File(procRoot),
+                $"{procRoot}: cannot list processes ({LibC.ErrnoName(walk.RootErrno)}); sockets have no process"));
+            return new SocketProcessMap(new(), new(), notes.ToImmutable(), false);
+        }
+        AddUnreadableNotes(procRoot, walk.Unreadable, notes);
+
+        walk.Hits.RemoveAll(h => !wanted.Contains(h.Inode));
+        var processes = new Dictionary<int, ProcessInfo>();
+        var names = new Dictionary<int, string?>();
+        foreach (var hit in walk.Hits)
+        {
+            if (names.ContainsKey(hit.Pid))
+                continue;
+            var info = ReadProcess(procRoot, hit.Pid, walk.FdCounts.TryGetValue(hit.Pid, out var c) ? c : null);
+            names[hit.Pid] = info?.Name;
+            if (info is not null)
+                processes[hit.Pid] = info;
+        }
+
+        walk.Hits.Sort((a, b) => a.Inode != b.Inode ? a.Inode.CompareTo(b.Inode) : a.Pid != b.Pid ? a.Pid.CompareTo(b.Pid) : a.Fd.CompareTo(b.Fd));
+        var byInode = new Dictionary<ulong, ImmutableArray<ProcessRef>>(walk.Hits.Count);
+        var hits = walk.Hits;
+        for (int start = 0; start < hits.Count;)
+        {
+            int end = start + 1;
+            while (end < hits.Count && hits[end].Inode == hits[start].Inode)
+                end++;
+            var refs = ImmutableArray.CreateBuilder<ProcessRef>(end - start);
+            for (int i = start; i < end; i++)
+                if (names[hits[i].Pid] is { } name)
+                    refs.Add(new ProcessRef(hits[i].Pid, name, hits[i].Fd));
+            if (refs.Count > 0)
+                byInode[hits[start].Inode] = refs.Count == refs.Capacity ? refs.MoveToImmutable() : refs.ToImmutable();
+            start = end;
+        }
+        return new SocketProcessMap(byInode, processes, notes.ToImmutable(), true);
+    }
+
+    private static void AddUnreadableNotes(string procRoot, List<UnreadableFdTable> unreadable, ImmutableArray<Diagnostic>.Builder notes)
+    {
+        foreach (var group in unreadable.GroupBy(u => u.Errno).OrderBy(g => g.Key))
+        {
+            var pids = group.Select(u => u.Pid).Order().ToList();
+            var sample = string.Join(", ", pids.Take(5).Select(p => Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "fd")));
+            var more = pids.Count > 5 ? $" and {pids.Count - 5} more" : "";
+            var message = $"{pids.Count} process fd table(s) unreadable ({LibC.ErrnoName(group.Key)}): {sample}{more}; sockets held only by them show no process";
+            notes.Add(Diagnostic.Create(group.Key is LibC.EACCES or LibC.EPERM ? KnownDiagnostics.InputNote : KnownDiagnostics.SourceUnavailable,
+                SourceSpan.File(procRoot), message));
+        }
+    }
+
+    /// <summary>Null when the process is gone (its stat vanished): it is skipped, not an error.</summary>
+    private static ProcessInfo? ReadProcess(string procRoot, int pid, int? fdCount)
+    {
+        var dir = Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture));
+        var problems = new List<string>(0);
+        var stat = ReadText(Path.Combine(dir, "stat"), problems, out bool gone);
+        if (gone)
+            return null;
+        var name = stat is null ? null : ProcessFileParser.Comm(stat);
+        if (stat is not null && name is null)
+            problems.Add("stat: no (comm)");
+        string? commandLine = null;
+        try
+        {
+            commandLine = ProcessFileParser.CommandLine(File.ReadAllBytes(Path.Combine(dir, "cmdline")));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add("cmdline: " + Why(ex));
+        }
+        long? soft = null, hard = null;
+        var limits = ReadText(Path.Combine(dir, "limits"), problems, out _);
+        if (limits is not null)
+        {
+            (soft, hard) = ProcessFileParser.NofileLimits(limits, out var problem);
+            if (problem is not null)
+                problems.Add("limits: " + problem);
+        }
+        if (fdCount is null)
+            problems.Add("fd: unreadable, fd count unknown");
+        return new ProcessInfo
+        {
+            Pid = pid,
+            Name = name ?? "?",
+            CommandLine = commandLine,
+            FdCount = fdCount,
+            NofileSoft = soft,
+            NofileHard = hard,
+            Note = problems.Count == 0 ? null : string.Join("; ", problems),
+        };
+    }
+
+    private static string? ReadText(string path, List<string> problems, out bool gone)
+    {
+        gone = false;
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            gone = true;
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"{Path.GetFileName(path)}: {Why(ex)}");
+            return null;
+        }
+    }
+
+    private static string Why(Exception ex) => ex is UnauthorizedAccessException ? "permission denied" : ex.Message;
+}

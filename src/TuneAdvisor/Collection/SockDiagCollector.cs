@@ -1,0 +1,217 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TuneAdvisor.Collection.Native;
+using TuneAdvisor.Collection.Netlink;
+using TuneAdvisor.Collection.Parsers;
+using TuneAdvisor.Collection.Processes;
+using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Snapshots;
+
+namespace TuneAdvisor.Collection;
+
+/// <summary>
+/// Sockets of the collector's network namespace over netlink sock_diag, as `ss -tuaxpi` sees them: TCP (IPv4 and
+/// IPv6, every state but bound-inactive, with tcp_info, congestion control and socket memory), UDP, and UNIX stream
+/// and seqpacket listeners; then the processes holding them, from one walk of PROC/[0-9]*/fd. A table whose dump is
+/// unavailable (no socket, ENOENT from a missing diag module, any failure) or every table when
+/// <see cref="CollectionContext.UseNetlink"/> is false is read from /proc/net instead, where a listener's backlog
+/// limit is unknown: the snapshot then lacks <see cref="SnapshotCapability.ListenerBacklog"/>.
+/// </summary>
+public sealed partial class SockDiagCollector : ICollector
+{
+    private const byte InetExtensions = NetlinkConstants.ExtInfo | NetlinkConstants.ExtCong | NetlinkConstants.ExtSkMemInfo;
+
+    private static readonly ProcNetTable[] Tables = [ProcNetTable.Tcp, ProcNetTable.Tcp6, ProcNetTable.Udp, ProcNetTable.Udp6, ProcNetTable.Unix];
+
+    public string Name => "sock_diag";
+
+    public bool IsSampled => true;
+
+    public void Collect(CollectionContext context, SampleBuilder sample)
+    {
+        var scan = context.MapProcesses ? SocketProcessMap.BeginScan(context.ProcRoot) : null;
+        var inet = new List<InetDiagSocket>(ExpectedInetSockets(context));
+        var unix = new List<UnixDiagSocket>();
+        var fromNetlink = new HashSet<ProcNetTable>();
+        string whyNotNetlink = context.UseNetlink ? "" : "netlink disabled by the collection context";
+        if (context.UseNetlink)
+            whyNotNetlink = DumpAll(sample, inet, unix, fromNetlink);
+
+        var fallback = ReadFallbackTables(context, sample, fromNetlink, whyNotNetlink);
+
+        var map = SocketProcessMap.Empty;
+        if (scan is not null)
+        {
+            map = scan.Complete(WantedInodes(inet, unix, fallback), sample);
+            foreach (var note in map.Notes)
+                sample.Note(note);
+            foreach (var (pid, info) in map.Processes)
+                sample.Processes[pid] = info;
+            if (map.Walked)
+            {
+                sample.Capabilities.Add(SnapshotCapability.Processes);
+                sample.Inputs.Add(Path.Combine(context.ProcRoot, "[0-9]*", "fd"));
+            }
+        }
+
+        AddRecords(sample, inet, unix, fallback, map);
+        AddCapabilities(sample, fromNetlink, fallback);
+    }
+
+    /// <summary>Runs the five dumps on one socket; returns why netlink is unavailable ("" when the socket opened).</summary>
+    private static string DumpAll(SampleBuilder sample, List<InetDiagSocket> inet, List<UnixDiagSocket> unix, HashSet<ProcNetTable> fromNetlink)
+    {
+        using var socket = NetlinkSocket.TryOpen(NetlinkConstants.NETLINK_SOCK_DIAG, out int errno);
+        if (socket is null)
+            return $"socket(AF_NETLINK, NETLINK_SOCK_DIAG) failed: {LibC.ErrnoName(errno)}";
+        var dumper = new NetlinkDumper();
+        var formatter = new SocketAddressFormatter(InterfaceName);
+        var congestion = new CongestionNames();
+        foreach (var table in Tables)
+        {
+            NetlinkDumpOutcome outcome;
+            int problems;
+            string? firstProblem;
+            if (table == ProcNetTable.Unix)
+            {
+                var sink = new UnixDiagSink();
+                var request = SockDiagRequest.Unix(1u << NetlinkConstants.TCP_LISTEN,
+                    NetlinkConstants.UDIAG_SHOW_NAME | NetlinkConstants.UDIAG_SHOW_VFS | NetlinkConstants.UDIAG_SHOW_PEER
+                    | NetlinkConstants.UDIAG_SHOW_RQLEN | NetlinkConstants.UDIAG_SHOW_MEMINFO);
+                outcome = dumper.Dump(socket, request, sink);
+                (problems, firstProblem) = (sink.ProblemCount, sink.FirstProblem);
+                if (outcome.Complete)
+                    unix.AddRange(sink.Sockets);
+            }
+            else
+            {
+                bool v6 = table is ProcNetTable.Tcp6 or ProcNetTable.Udp6;
+                bool tcp = table is ProcNetTable.Tcp or ProcNetTable.Tcp6;
+                int protocol = tcp ? NetlinkConstants.IPPROTO_TCP : NetlinkConstants.IPPROTO_UDP;
+                var sink = new InetDiagSink(protocol, inet, formatter, congestion);
+                var request = SockDiagRequest.Inet((byte)(v6 ? NetlinkConstants.AF_INET6 : NetlinkConstants.AF_INET), (byte)protocol,
+                    NetlinkConstants.AllStates, tcp ? InetExtensions : NetlinkConstants.ExtSkMemInfo);
+                outcome = dumper.Dump(socket, request, sink);
+                (problems, firstProblem) = (sink.ProblemCount, sink.FirstProblem);
+                if (!outcome.Complete)
+                    sink.Reset();
+            }
+            var what = $"sock_diag {TableName(table)}";
+            if (!outcome.Complete)
+            {
+                sample.Note(KnownDiagnostics.SourceUnavailable, what,
+                    $"{what} dump failed: {outcome.Problem}{(outcome.Errno is LibC.ENOENT or LibC.EPROTONOSUPPORT ? " (the diag module for it is probably not loaded)" : "")}; reading /proc/net/{TableName(table)} instead");
+                continue;
+            }
+            fromNetlink.Add(table);
+            sample.Inputs.Add(what);
+            if (outcome.Interrupted)
+                sample.Note(KnownDiagnostics.InputNote, what,
+                    $"{what}: the socket table changed during the dump (NLM_F_DUMP_INTR) in all {outcome.Attempts} attempts; the last dump is kept and may miss or repeat a socket");
+            if (problems > 0)
+                sample.Note(KnownDiagnostics.InputLineSkipped, what, $"{what}: {problems} message(s) only partly decoded, e.g. {firstProblem}");
+        }
+        return "";
+    }
+
+    /// <summary>
+    /// Sizes the socket list up front from /proc/net/sockstat (TCP inuse + tw, UDP inuse, per namespace), so a dump
+    /// of 100 000 sockets does not grow the list by copying; 1024 when the file is unreadable.
+    /// </summary>
+    private static int ExpectedInetSockets(CollectionContext context)
+    {
+        long total = 0;
+        foreach (var name in (string[])["net/sockstat", "net/sockstat6"])
+        {
+            var text = ProcFile.TryRead(context.Proc(name), null);
+            if (text is null)
+                continue;
+            foreach (var line in text.Split('\n'))
+            {
+                var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length == 0 || f[0] is not ("TCP:" or "UDP:" or "TCP6:" or "UDP6:"))
+                    continue;
+                for (int i = 1; i + 1 < f.Length; i += 2)
+                    if (f[i] is "inuse" or "tw" && long.TryParse(f[i + 1], out var n))
+                        total += n;
+            }
+        }
+        return (int)Math.Clamp(total + 64, 1024, 4_000_000);
+    }
+
+    private static string TableName(ProcNetTable table) => table switch
+    {
+        ProcNetTable.Tcp => "tcp",
+        ProcNetTable.Tcp6 => "tcp6",
+        ProcNetTable.Udp => "udp",
+        ProcNetTable.Udp6 => "udp6",
+        _ => "unix",
+    };
+
+    private static HashSet<ulong> WantedInodes(List<InetDiagSocket> inet, List<UnixDiagSocket> unix, ProcNetSocketsBuilder fallback)
+    {
+        var wanted = new HashSet<ulong>(inet.Count + unix.Count + fallback.Count);
+        foreach (ref readonly var s in CollectionsMarshal.AsSpan(inet))
+            if (s.Inode != 0)
+                wanted.Add(s.Inode);
+        foreach (var s in unix)
+            if (s.Inode != 0)
+                wanted.Add(s.Inode);
+        foreach (var l in fallback.Listeners)
+            if (l.Inode is { } i)
+                wanted.Add(i);
+        foreach (var c in fallback.Connections)
+            if (c.Inode is { } i)
+                wanted.Add(i);
+        return wanted;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddRecords(SampleBuilder sample, List<InetDiagSocket> inet, List<UnixDiagSocket> unix, ProcNetSocketsBuilder fallback, SocketProcessMap map)
+    {
+        int listeners = 0;
+        foreach (ref readonly var s in CollectionsMarshal.AsSpan(inet))
+            if (SockDiagRecords.IsListener(s))
+                listeners++;
+        sample.Listeners.Capacity = Math.Max(sample.Listeners.Capacity, sample.Listeners.Count + listeners + unix.Count + fallback.Listeners.Count);
+        sample.Connections.Capacity = Math.Max(sample.Connections.Capacity, sample.Connections.Count + inet.Count - listeners + fallback.Connections.Count);
+        foreach (ref readonly var s in CollectionsMarshal.AsSpan(inet))
+        {
+            var processes = map.For(s.Inode);
+            if (SockDiagRecords.IsListener(s))
+                sample.Listeners.Add(SockDiagRecords.Listener(s, processes));
+            else
+                sample.Connections.Add(SockDiagRecords.Connection(s, processes));
+        }
+        foreach (var s in unix)
+            if (s.State == NetlinkConstants.TCP_LISTEN && s.Type is NetlinkConstants.SOCK_STREAM or NetlinkConstants.SOCK_SEQPACKET)
+                sample.Listeners.Add(SockDiagRecords.Listener(s, map.For(s.Inode)));
+        foreach (var l in fallback.Listeners)
+            sample.Listeners.Add(l.Inode is null ? l : l with { Processes = map.For(l.Inode) });
+        foreach (var c in fallback.Connections)
+            sample.Connections.Add(c.Inode is null ? c : c with { Processes = map.For(c.Inode) });
+    }
+
+    private static void AddCapabilities(SampleBuilder sample, HashSet<ProcNetTable> fromNetlink, ProcNetSocketsBuilder fallback)
+    {
+        bool tcpNetlink = fromNetlink.Contains(ProcNetTable.Tcp) && fromNetlink.Contains(ProcNetTable.Tcp6);
+        bool tcpRead = (fromNetlink.Contains(ProcNetTable.Tcp) || fallback.Read.Contains(ProcNetTable.Tcp))
+            && (fromNetlink.Contains(ProcNetTable.Tcp6) || fallback.Read.Contains(ProcNetTable.Tcp6));
+        if (tcpRead)
+        {
+            sample.Capabilities.Add(SnapshotCapability.Listeners);
+            sample.Capabilities.Add(SnapshotCapability.Connections);
+        }
+        if (tcpNetlink)
+            sample.Capabilities.Add(SnapshotCapability.TcpInfo);
+        if (tcpNetlink && fromNetlink.Contains(ProcNetTable.Unix))
+            sample.Capabilities.Add(SnapshotCapability.ListenerBacklog);
+    }
+
+    private static unsafe string? InterfaceName(uint index)
+    {
+        byte* name = stackalloc byte[16];
+        return LibC.IfIndexToName(index, name) is null ? null : Marshal.PtrToStringUTF8((nint)name);
+    }
+}
