@@ -26,6 +26,7 @@ public sealed class InputParserRegistry
         new ProcNetDevInputParser(),
         new SockstatInputParser(),
         new SoftnetStatInputParser(),
+        new ProcNetTcpInputParser(),
         new UnameParser(),
     ]);
 
