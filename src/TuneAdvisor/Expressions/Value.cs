@@ -38,12 +38,31 @@ public readonly struct Value
     public Version VersionValue => (Version)Reference!;
     public ImmutableArray<long> List => (ImmutableArray<long>)Reference!;
     public ImmutableArray<string> Strings => (ImmutableArray<string>)Reference!;
-    public string UnknownReason => Reference as string ?? "unknown";
+    public string UnknownReason => Reference switch
+    {
+        string reason => reason,
+        DeferredReason deferred => deferred.ToString(),
+        _ => "unknown",
+    };
 
     public static readonly Value True = new(ValueKind.Boolean, 1, null);
     public static readonly Value False = new(ValueKind.Boolean, 0, null);
 
     public static Value Unknown(string reason) => new(ValueKind.Unknown, 0, reason);
+
+    /// <summary>
+    /// An unknown value whose reason about <paramref name="subject"/> is formatted only when it is read. Per-item
+    /// reasons ("no tcp_info for tcp 10.0.0.1:443 -> …") cost a string format each, and most are never read: the
+    /// unknown is discarded (<c>false and unknown</c> is false) or only counted. Scope items are immutable, so the text
+    /// is the same whenever it is read. Pass a cached delegate: then the only allocation is one small object.
+    /// </summary>
+    public static Value Unknown(object subject, Func<object, string> reason) => new(ValueKind.Unknown, 0, new DeferredReason(subject, reason));
+
+    private sealed class DeferredReason(object subject, Func<object, string> reason)
+    {
+        public override string ToString() => reason(subject);
+    }
+
     public static Value FromNumber(double n) => new(ValueKind.Number, n, null);
     public static Value FromNullable(long? n, Func<string> whyUnknown) => n is { } v ? FromNumber(v) : Unknown(whyUnknown());
     public static Value FromNullable(double? n, Func<string> whyUnknown) => n is { } v ? FromNumber(v) : Unknown(whyUnknown());
