@@ -4,8 +4,7 @@ using TuneAdvisor.Rules;
 namespace TuneAdvisor.Benchmarks;
 
 /// <summary>Loading and compiling every built-in rule (embedded YAML, help pages, id ranges): the fixed start-up cost of an audit.</summary>
-[MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ShortInProcessConfig))]
 public class CompileBuiltInBenchmark
 {
     [GlobalSetup]
