@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Knowledge;
 using TuneAdvisor.Rules;
 using TuneAdvisor.Snapshots;
@@ -19,43 +20,87 @@ public static class RuleEvaluator
     {
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var outcomes = ImmutableArray.CreateBuilder<RuleOutcome>();
+        var expanded = new Dictionary<ScopeDefinition, ExpandedScope>(ReferenceEqualityComparer.Instance);
+        string? previousId = null;
+        bool idsAscending = true;
         foreach (var rule in rules)
         {
+            idsAscending &= previousId is null || string.CompareOrdinal(previousId, rule.Id) < 0;
+            previousId = rule.Id;
             var options = MergeOptions(rule, optionOverrides);
             if (NotApplicableReason(rule, snapshot) is { } why)
             {
                 outcomes.Add(new RuleOutcome(rule.Id, "*", OutcomeKind.NotApplicable, why));
                 continue;
             }
-            var ctx = new EvalContext(snapshot, options);
-            var items = rule.Scope.Items(snapshot);
-            if (items.Count == 0)
+            if (!expanded.TryGetValue(rule.Scope, out var scope))
+                expanded[rule.Scope] = scope = ExpandedScope.Of(rule.Scope, snapshot);
+            if (scope.Items.Count == 0)
             {
                 outcomes.Add(new RuleOutcome(rule.Id, "*", OutcomeKind.Pass, $"no {rule.Scope.Collection} in this snapshot"));
                 continue;
             }
-            var subjects = SubjectNamer.Name(rule.Scope, items);
-            for (int i = 0; i < items.Count; i++)
+            EvaluateItems(rule, new EvalContext(snapshot, options), scope, findings, outcomes);
+        }
+        // Each rule's results are already in subject order, so rules in ascending id order (as RuleSet gives them)
+        // need no sort. Otherwise sort as always; the sort is stable, so the result is the same either way.
+        if (!idsAscending)
+            return (findings.OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal).ToImmutableArray(),
+                    outcomes.OrderBy(o => o.RuleId, StringComparer.Ordinal).ThenBy(o => o.Subject, StringComparer.Ordinal).ToImmutableArray());
+        return (findings.DrainToImmutable(), outcomes.DrainToImmutable());
+    }
+
+    /// <summary>
+    /// Evaluates one rule over every item of its scope, in snapshot order (the items lie in memory in that order),
+    /// and appends the outcomes and findings in subject order.
+    /// </summary>
+    private static void EvaluateItems(Rule rule, EvalContext ctx, ExpandedScope scope, ImmutableArray<Finding>.Builder findings, ImmutableArray<RuleOutcome>.Builder outcomes)
+    {
+        var items = scope.Items;
+        var subjects = scope.Subjects;
+        var results = new RuleOutcome[items.Count];
+        Finding?[]? fired = null;
+        for (int i = 0; i < items.Count; i++)
+        {
+            ctx.Item = items[i];
+            var result = rule.Condition.Eval(ctx);
+            if (result.IsUnknown)
             {
-                ctx.Item = items[i];
-                var result = rule.Condition.Eval(ctx);
-                if (result.IsUnknown)
-                {
-                    outcomes.Add(new RuleOutcome(rule.Id, subjects[i], OutcomeKind.NotEvaluated, result.UnknownReason));
-                }
-                else if (result.Boolean)
-                {
-                    outcomes.Add(new RuleOutcome(rule.Id, subjects[i], OutcomeKind.Fail, null));
-                    findings.Add(MakeFinding(rule, ctx, subjects[i]));
-                }
-                else
-                {
-                    outcomes.Add(new RuleOutcome(rule.Id, subjects[i], OutcomeKind.Pass, null));
-                }
+                results[i] = new RuleOutcome(rule.Id, subjects[i], OutcomeKind.NotEvaluated, result.UnknownReason);
+            }
+            else if (result.Boolean)
+            {
+                results[i] = new RuleOutcome(rule.Id, subjects[i], OutcomeKind.Fail, null);
+                fired ??= new Finding?[items.Count];
+                fired[i] = MakeFinding(rule, ctx, subjects[i]);
+            }
+            else
+            {
+                results[i] = new RuleOutcome(rule.Id, subjects[i], OutcomeKind.Pass, null);
             }
         }
-        return (findings.OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal).ToImmutableArray(),
-                outcomes.OrderBy(o => o.RuleId, StringComparer.Ordinal).ThenBy(o => o.Subject, StringComparer.Ordinal).ToImmutableArray());
+        foreach (var i in scope.SubjectOrder)
+        {
+            outcomes.Add(results[i]);
+            if (fired?[i] is { } finding)
+                findings.Add(finding);
+        }
+    }
+
+    /// <summary>A scope's items, their subject names and the order that sorts the names, computed once per evaluation.</summary>
+    private sealed record ExpandedScope(IReadOnlyList<object> Items, string[] Subjects, int[] SubjectOrder)
+    {
+        public static ExpandedScope Of(ScopeDefinition scope, SystemSnapshot snapshot)
+        {
+            var items = scope.Items(snapshot);
+            var subjects = SubjectNamer.Name(scope, items);
+            var order = new int[items.Count];
+            for (int i = 0; i < order.Length; i++)
+                order[i] = i;
+            // Ordinal by subject, then snapshot order: what a stable sort by subject gives.
+            Array.Sort(order, (a, b) => string.CompareOrdinal(subjects[a], subjects[b]) is var c && c != 0 ? c : a.CompareTo(b));
+            return new ExpandedScope(items, subjects, order);
+        }
     }
 
     private static IReadOnlyDictionary<string, Value> MergeOptions(Rule rule, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Value>>? overrides)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TuneAdvisor.Expressions.Schema;
 
 namespace TuneAdvisor.Evaluation;
@@ -11,12 +12,14 @@ public static class SubjectNamer
     public static string[] Name(ScopeDefinition scope, IReadOnlyList<object> items)
     {
         var names = new string[items.Count];
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
         for (int i = 0; i < items.Count; i++)
         {
             names[i] = scope.Subject(items[i]);
-            counts[names[i]] = counts.GetValueOrDefault(names[i]) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, names[i], out _)++;
         }
+        if (counts.Count == names.Length)
+            return names; // all distinct, the usual case
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++)
         {

@@ -84,8 +84,21 @@ public sealed partial class Binder
             return BoundExpression.Error(m.Span);
         }
         var name = m.Member;
-        return new BoundExpression(type, m.Span, ctx => ctx.Options.TryGetValue(name, out var v) ? v : Value.Unknown($"option {name} has no value"));
+        var missing = Value.Unknown($"option {name} has no value");
+        // A context's options do not change, but a lookup in the rule's immutable dictionary costs more than the rest
+        // of a typical condition: remember the value found in the last dictionary seen. The pair is one immutable
+        // object, so concurrent evaluations never see a value from another dictionary.
+        OptionLookup? last = null;
+        return new BoundExpression(type, m.Span, ctx =>
+        {
+            var seen = last;
+            if (seen is null || !ReferenceEquals(seen.Options, ctx.Options))
+                last = seen = new OptionLookup(ctx.Options, ctx.Options.TryGetValue(name, out var v) ? v : missing);
+            return seen.Value;
+        });
     }
+
+    private sealed record OptionLookup(IReadOnlyDictionary<string, Value> Options, Value Value);
 
     private BoundExpression BindIndex(IndexSyntax i)
     {

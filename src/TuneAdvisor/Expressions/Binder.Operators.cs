@@ -93,10 +93,20 @@ public sealed partial class Binder
         if (left.Type == ExprType.Error || right.Type == ExprType.Error)
             return BoundExpression.Error(b.Span);
 
-        Func<Value, Value, int>? compare = null;
+        // Numbers are the hot path of most conditions: compare them inline rather than through two more delegates,
+        // and read a literal on the right (recv_q > 0, rtt > 100ms) once instead of calling it for every item.
         if (Arithmetic.AreComparable(left.Type, right.Type))
-            compare = static (x, y) => x.Number.CompareTo(y.Number);
-        else if (left.Type == ExprType.String && right.Type == ExprType.String)
+            return new BoundExpression(ExprType.Boolean, b.Span, right.Constant is { IsUnknown: false } k
+                ? CompareNumbers(op, left.Eval, k.Number)
+                : CompareNumbers(op, left.Eval, right.Eval));
+
+        // Likewise a string against a literal (state == "ESTAB"): equality needs no ordering, only string.Equals.
+        if (left.Type == ExprType.String && right.Type == ExprType.String && right.Constant is { IsUnknown: false } text
+            && op is TokenKind.EqualEqual or TokenKind.BangEqual)
+            return new BoundExpression(ExprType.Boolean, b.Span, EqualsText(op == TokenKind.EqualEqual, left.Eval, text.Text));
+
+        Func<Value, Value, int>? compare = null;
+        if (left.Type == ExprType.String && right.Type == ExprType.String)
             compare = static (x, y) => string.CompareOrdinal(x.Text, y.Text);
         else if (left.Type == ExprType.Version && right.Type == ExprType.Version)
             compare = static (x, y) => x.VersionValue.CompareTo(y.VersionValue);
@@ -105,15 +115,6 @@ public sealed partial class Binder
         if (compare is null)
             return null;
 
-        Func<int, bool> test = op switch
-        {
-            TokenKind.Less => static c => c < 0,
-            TokenKind.LessEqual => static c => c <= 0,
-            TokenKind.Greater => static c => c > 0,
-            TokenKind.GreaterEqual => static c => c >= 0,
-            TokenKind.EqualEqual => static c => c == 0,
-            _ => static c => c != 0,
-        };
         var l = left.Eval;
         var r = right.Eval;
         return new BoundExpression(ExprType.Boolean, b.Span, ctx =>
@@ -122,9 +123,41 @@ public sealed partial class Binder
             if (x.IsUnknown) return x;
             var y = r(ctx);
             if (y.IsUnknown) return y;
-            return Value.FromBoolean(test(compare(x, y)));
+            return Value.FromBoolean(Holds(op, compare(x, y)));
         });
     }
+
+    private static Func<EvalContext, Value> CompareNumbers(TokenKind op, Func<EvalContext, Value> l, double limit) => ctx =>
+    {
+        var x = l(ctx);
+        return x.IsUnknown ? x : Value.FromBoolean(Holds(op, x.Number.CompareTo(limit)));
+    };
+
+    private static Func<EvalContext, Value> CompareNumbers(TokenKind op, Func<EvalContext, Value> l, Func<EvalContext, Value> r) => ctx =>
+    {
+        var x = l(ctx);
+        if (x.IsUnknown) return x;
+        var y = r(ctx);
+        if (y.IsUnknown) return y;
+        return Value.FromBoolean(Holds(op, x.Number.CompareTo(y.Number)));
+    };
+
+    private static Func<EvalContext, Value> EqualsText(bool equal, Func<EvalContext, Value> l, string text) => ctx =>
+    {
+        var x = l(ctx);
+        return x.IsUnknown ? x : Value.FromBoolean(string.Equals(x.Text, text, StringComparison.Ordinal) == equal);
+    };
+
+    /// <summary>Whether a comparison result (negative, zero, positive) satisfies the operator.</summary>
+    private static bool Holds(TokenKind op, int comparison) => op switch
+    {
+        TokenKind.Less => comparison < 0,
+        TokenKind.LessEqual => comparison <= 0,
+        TokenKind.Greater => comparison > 0,
+        TokenKind.GreaterEqual => comparison >= 0,
+        TokenKind.EqualEqual => comparison == 0,
+        _ => comparison != 0,
+    };
 
     private BoundExpression AsVersion(BoundExpression e)
     {

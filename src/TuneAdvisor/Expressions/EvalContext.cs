@@ -6,6 +6,7 @@ namespace TuneAdvisor.Expressions;
 /// <summary>
 /// What a compiled expression reads at run time: the snapshot, the current scope item, the element bound to
 /// <c>it</c> inside an aggregate, and the rule's option values. Reused across items to keep evaluation allocation-free.
+/// The options dictionary must not change once evaluation has started: compiled conditions remember what they read from it.
 /// </summary>
 public sealed class EvalContext
 {

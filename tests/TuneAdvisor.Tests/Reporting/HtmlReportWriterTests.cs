@@ -61,9 +61,9 @@ public sealed partial class HtmlReportWriterTests
             Findings = [.. r.Findings.Select(f => f with
             {
                 Title = evil, Subject = evil, Message = evil, RulePath = evil, HelpPath = evil,
-                Evidence = [.. f.Evidence.Select(e => new Evaluation.Evidence(evil, evil, evil))],
-                Remediation = f.Remediation is null ? null : new Evaluation.Remediation(evil, [new Evaluation.SysctlSetting("net.core.somaxconn", evil)], [evil], [evil]),
-                Suppression = f.Suppression is null ? null : new Evaluation.Suppression(evil, evil),
+                Evidence = [.. f.Evidence.Select(e => new TuneAdvisor.Evaluation.Evidence(evil, evil, evil))],
+                Remediation = f.Remediation is null ? null : new TuneAdvisor.Evaluation.Remediation(evil, [new TuneAdvisor.Evaluation.SysctlSetting("net.core.somaxconn", evil)], [evil], [evil]),
+                Suppression = f.Suppression is null ? null : new TuneAdvisor.Evaluation.Suppression(evil, evil),
             })],
             Outcomes = [.. r.Outcomes.Select(o => o with { Subject = evil, Reason = evil })],
             Rules = [.. r.Rules.Select(d => d with { Title = evil, HelpText = evil, References = [evil, "https://x.example/\"><x-evil>"] })],

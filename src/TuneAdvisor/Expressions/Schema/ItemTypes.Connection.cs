@@ -51,14 +51,32 @@ public static partial class ItemTypes
         Num<ConnectionInfo>("sndbuf", ExprType.Bytes, "send buffer size (SKMEMINFO)", c => c.Memory?.SndBuf, c => "socket memory (SKMEMINFO) is unknown"),
         Num<ConnectionInfo>("drops", ExprType.Integer, "packets this socket dropped (SKMEMINFO)", c => c.Memory?.Drops, c => "socket memory (SKMEMINFO) is unknown"));
 
-    private static MemberDefinition Info(string name, ExprType type, string description, Func<TcpInfo, double?> get) =>
-        new(name, type, description, o => InfoValue((ConnectionInfo)o, get, name));
+    private static MemberDefinition Info(string name, ExprType type, string description, Func<TcpInfo, double?> get)
+    {
+        var notReported = NotReportedReason(name);
+        return new(name, type, description, o => InfoValue((ConnectionInfo)o, get, notReported));
+    }
+
+    private static Value InfoValue(ConnectionInfo c, Func<TcpInfo, double?> get, Func<object, string> notReported) =>
+        c.Info is null ? NoTcpInfo(c) : get(c.Info) is { } v ? Value.FromNumber(v) : Value.Unknown(c, notReported);
 
     private static Value InfoValue(ConnectionInfo c, Func<TcpInfo, double?> get, string name) =>
-        c.Info is null ? Value.Unknown($"no tcp_info for {c.Protocol} {c.Local} -> {c.Remote}")
-        : get(c.Info) is { } v ? Value.FromNumber(v)
-        : Value.Unknown($"{name} is not reported by this kernel (tcp_info is {c.Info.Length} bytes)");
+        c.Info is null ? NoTcpInfo(c) : get(c.Info) is { } v ? Value.FromNumber(v) : NotReported(c, name);
 
     private static Value InfoValue(ConnectionInfo c, Func<TcpInfo, ulong?> get, string name) =>
-        InfoValue(c, i => get(i) is { } v ? (double)v : null, name);
+        c.Info is null ? NoTcpInfo(c) : get(c.Info) is { } v ? Value.FromNumber(v) : NotReported(c, name);
+
+    // Reasons are formatted only when read (see Value.Unknown(subject, reason)).
+    private static readonly Func<object, string> NoTcpInfoReason = o =>
+    {
+        var c = (ConnectionInfo)o;
+        return $"no tcp_info for {c.Protocol} {c.Local} -> {c.Remote}";
+    };
+
+    private static Value NoTcpInfo(ConnectionInfo c) => Value.Unknown(c, NoTcpInfoReason);
+
+    private static Value NotReported(ConnectionInfo c, string name) => Value.Unknown(c, NotReportedReason(name));
+
+    private static Func<object, string> NotReportedReason(string name) =>
+        o => $"{name} is not reported by this kernel (tcp_info is {((ConnectionInfo)o).Info!.Length} bytes)";
 }

@@ -8,22 +8,40 @@ internal static class Members
     public static ItemType Item(string name, params MemberDefinition[] members) =>
         new(name, members.ToImmutableSortedDictionary(m => m.Name, m => m, StringComparer.Ordinal));
 
-    public static MemberDefinition Str<T>(string name, string description, Func<T, string?> get, string? unknownWhy = null) =>
-        new(name, ExprType.String, description, o => get((T)o) is { } s ? Value.FromString(s) : Value.Unknown(unknownWhy ?? $"{name} is unknown"));
+    // Accessors run once per item and rule: reasons that depend only on the member are formatted once, here, and
+    // per-item reasons are deferred (Value.Unknown(subject, reason)) so an unknown nobody reads costs no format.
 
-    public static MemberDefinition Num<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, string>? unknownWhy = null) =>
-        new(name, type, description, o =>
+    public static MemberDefinition Str<T>(string name, string description, Func<T, string?> get, string? unknownWhy = null)
+    {
+        var unknown = Value.Unknown(unknownWhy ?? $"{name} is unknown");
+        return new(name, ExprType.String, description, o => get((T)o) is { } s ? Value.FromString(s) : unknown);
+    }
+
+    public static MemberDefinition Num<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, string>? unknownWhy = null)
+    {
+        var fallback = $"{name} is unknown";
+        var unknown = Value.Unknown(fallback);
+        Func<object, string>? why = unknownWhy is null ? null : o => unknownWhy((T)o) ?? fallback;
+        return new(name, type, description, o =>
         {
             var item = (T)o;
-            return get(item) is { } v ? Value.FromNumber(v) : Value.Unknown(unknownWhy?.Invoke(item) ?? $"{name} is unknown");
+            return get(item) is { } v ? Value.FromNumber(v) : why is null ? unknown : Value.Unknown(o, why);
         });
+    }
 
     /// <summary>A cumulative counter member: its value at the last sample, and its change over the window.</summary>
-    public static MemberDefinition Counter<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, double?> delta) =>
-        new(name, type, description,
-            o => get((T)o) is { } v ? Value.FromNumber(v) : Value.Unknown($"{name} is unknown"),
-            o => delta((T)o) is { } d ? Value.FromNumber(d) : Value.Unknown($"{name} has no second sample (use --interval > 0)"));
+    public static MemberDefinition Counter<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, double?> delta)
+    {
+        var unknown = Value.Unknown($"{name} is unknown");
+        var noDelta = Value.Unknown($"{name} has no second sample (use --interval > 0)");
+        return new(name, type, description,
+            o => get((T)o) is { } v ? Value.FromNumber(v) : unknown,
+            o => delta((T)o) is { } d ? Value.FromNumber(d) : noDelta);
+    }
 
-    public static MemberDefinition Bool<T>(string name, string description, Func<T, bool?> get) =>
-        new(name, ExprType.Boolean, description, o => get((T)o) is { } b ? Value.FromBoolean(b) : Value.Unknown($"{name} is unknown"));
+    public static MemberDefinition Bool<T>(string name, string description, Func<T, bool?> get)
+    {
+        var unknown = Value.Unknown($"{name} is unknown");
+        return new(name, ExprType.Boolean, description, o => get((T)o) is { } b ? Value.FromBoolean(b) : unknown);
+    }
 }
