@@ -12,7 +12,7 @@ public sealed partial class Binder
     public static ImmutableArray<string> FunctionNames { get; } =
     [
         "sysctl", "has_sysctl", "configured", "counter", "gauge", "delta", "rate", "any", "all", "count", "min", "max", "sum",
-        "int", "str", "bytes", "version", "len", "abs", "startswith", "endswith", "contains",
+        "int", "str", "bytes", "percent", "version", "len", "abs", "startswith", "endswith", "contains",
     ];
 
     private BoundExpression BindCall(CallSyntax c)
@@ -27,7 +27,7 @@ public sealed partial class Binder
             case "delta" or "rate": return BindDeltaRate(c);
             case "any" or "all" or "count": return BindQuantifier(c);
             case "min" or "max" or "sum": return BindMinMaxSum(c);
-            case "int" or "str" or "bytes" or "version" or "len" or "abs": return BindConversion(c);
+            case "int" or "str" or "bytes" or "percent" or "version" or "len" or "abs": return BindConversion(c);
             case "startswith" or "endswith" or "contains": return BindStringTest(c);
         }
         Report(KnownDiagnostics.UnknownFunction, c.NameSpan, c.Name, DidYouMean.Suggest(c.Name, FunctionNames));
@@ -70,6 +70,8 @@ public sealed partial class Binder
                 Report(KnownDiagnostics.UnknownSysctlKey, c.Arguments[0].Span, key, DidYouMean.Suggest(key, SysctlCatalog.Types.Keys) + " (typed as String; convert with int())");
         }
         Require("sysctl values", SnapshotCapability.Sysctls, SnapshotCapability.ConfiguredSysctls);
+        if (SysctlCatalog.RuntimeOnly.Contains(key))
+            Require("running-kernel sysctl values", SnapshotCapability.Sysctls);
         var convert = SysctlValueConverter.For(type);
         Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Sysctls.TryGetValue(key, out var e)
             ? convert(key, e.Value)
@@ -94,8 +96,7 @@ public sealed partial class Binder
         var key = Collection.SysctlKey.Normalize(raw);
         Require("sysctl values", SnapshotCapability.Sysctls, SnapshotCapability.ConfiguredSysctls);
         return new BoundExpression(ExprType.String, c.Span, ctx =>
-            ctx.Snapshot.Sysctls.TryGetValue(key, out var e) && e.Configured is { } conf ? Value.FromString(conf.Value)
-            : ctx.Snapshot.Source.Kind == SnapshotSource.Image && ctx.Snapshot.Sysctls.TryGetValue(key, out var img) && !img.Source.StartsWith("kernel default", StringComparison.Ordinal) ? Value.FromString(img.Value)
+            ctx.Snapshot.Sysctls.TryGetValue(key, out var e) && Schema.SysctlItem.ConfiguredOf(ctx.Snapshot, e) is { } conf ? Value.FromString(conf.Value)
             : Value.Unknown($"{key} is not set by sysctl.d configuration"));
     }
 
@@ -123,10 +124,22 @@ public sealed partial class Binder
     {
         if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } name)
             return BoundExpression.Error(c.Span);
+        // Gauges are the running kernel's state: an image root has none, and conntrack's need the conntrack data.
+        if (name.StartsWith("conntrack.", StringComparison.Ordinal))
+            Require("conntrack table counts", SnapshotCapability.Conntrack);
+        else
+            Require("running-kernel gauges", RuntimeCapabilities);
         Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Gauges.TryGetValue(name, out var v) ? Value.FromNumber(v) : Value.Unknown($"{name} is not in this snapshot");
         AddEvidence(c.Span, ExprType.Integer, eval, _ => null);
         return new BoundExpression(ExprType.Integer, c.Span, eval);
     }
+
+    /// <summary>Sources that read a running kernel have at least one of these; an image root has none of them.</summary>
+    private static readonly SnapshotCapability[] RuntimeCapabilities =
+    [
+        SnapshotCapability.Sysctls, SnapshotCapability.Counters, SnapshotCapability.Listeners, SnapshotCapability.Connections,
+        SnapshotCapability.Interfaces, SnapshotCapability.Softnet, SnapshotCapability.Processes, SnapshotCapability.Conntrack,
+    ];
 
     private BoundExpression BindDeltaRate(CallSyntax c)
     {
