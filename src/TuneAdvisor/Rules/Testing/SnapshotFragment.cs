@@ -21,7 +21,7 @@ public static class SnapshotFragment
             b.SetSysctl(SysctlKey.Normalize(k), SysctlKey.NormalizeValue(v), "test case");
         foreach (var (k, v) in Pairs(m, "configured"))
             if (b.Sysctls.TryGetValue(SysctlKey.Normalize(k), out var e))
-                b.Sysctls[SysctlKey.Normalize(k)] = e with { Configured = new SysctlConfigured(v, "test case") };
+                b.Sysctls[SysctlKey.Normalize(k)] = e with { Configured = new SysctlConfigured(SysctlKey.NormalizeValue(v), "test case") };
         foreach (var (k, v) in Pairs(m, "counters"))
             b.Counters[k] = long.Parse(v, CultureInfo.InvariantCulture);
         foreach (var (k, v) in Pairs(m, "deltas"))
