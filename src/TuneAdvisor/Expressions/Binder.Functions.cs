@@ -12,7 +12,7 @@ public sealed partial class Binder
     public static ImmutableArray<string> FunctionNames { get; } =
     [
         "sysctl", "has_sysctl", "configured", "counter", "gauge", "delta", "rate", "any", "all", "count", "min", "max", "sum",
-        "int", "str", "bytes", "percent", "version", "len", "abs", "startswith", "endswith", "contains",
+        "int", "str", "bytes", "percent", "version", "len", "abs", "startswith", "endswith", "contains", "coalesce",
     ];
 
     private BoundExpression BindCall(CallSyntax c)
@@ -29,11 +29,34 @@ public sealed partial class Binder
             case "min" or "max" or "sum": return BindMinMaxSum(c);
             case "int" or "str" or "bytes" or "percent" or "version" or "len" or "abs": return BindConversion(c);
             case "startswith" or "endswith" or "contains": return BindStringTest(c);
+            case "coalesce": return BindCoalesce(c);
         }
         Report(KnownDiagnostics.UnknownFunction, c.NameSpan, c.Name, DidYouMean.Suggest(c.Name, FunctionNames));
         foreach (var a in c.Arguments)
             Bind(a);
         return BoundExpression.Error(c.Span);
+    }
+
+    /// <summary><c>coalesce(x, fallback)</c>: x, or fallback when x is unknown; for remediations that must not render "unknown".</summary>
+    private BoundExpression BindCoalesce(CallSyntax c)
+    {
+        if (!CheckArity(c, 2, 2))
+            return BoundExpression.Error(c.Span);
+        var first = Bind(c.Arguments[0]);
+        var second = Bind(c.Arguments[1]);
+        if (first.Type == ExprType.Error || second.Type == ExprType.Error)
+            return BoundExpression.Error(c.Span);
+        ExprType? type = first.Type == second.Type ? first.Type
+            : Arithmetic.AreComparable(first.Type, second.Type) ? (first.Type == ExprType.Integer ? second.Type : first.Type)
+            : null;
+        if (type is null || type is CollectionType)
+        {
+            Report(KnownDiagnostics.ArgumentTypeMismatch, c.Arguments[1].Span, 2, c.Name, first.Type, second.Type);
+            return BoundExpression.Error(c.Span);
+        }
+        var a = first.Eval;
+        var b = second.Eval;
+        return new BoundExpression(type, c.Span, ctx => a(ctx) is { IsUnknown: false } v ? v : b(ctx));
     }
 
     private bool CheckArity(CallSyntax c, int min, int max)
