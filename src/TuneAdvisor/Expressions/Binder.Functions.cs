@@ -135,6 +135,8 @@ public sealed partial class Binder
         else if (!CounterCatalog.WellKnown.Contains(name) && DidYouMean.Closest(name, CounterCatalog.WellKnown) is { } near)
             Report(KnownDiagnostics.UnknownCounter, c.Arguments[0].Span, name, $"; did you mean '{near}'?");
         Require("counters", SnapshotCapability.Counters);
+        if (section == "Conntrack")
+            Require("conntrack table counts", SnapshotCapability.Conntrack);
         Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Counters.TryGetValue(name, out var v) ? Value.FromNumber(v) : Value.Unknown($"counter {name} is not in this snapshot");
         Func<EvalContext, Value> delta = ctx =>
             ctx.Snapshot.Deltas is null ? Value.Unknown("only one sample was taken, so there is no rate (use --interval > 0)")

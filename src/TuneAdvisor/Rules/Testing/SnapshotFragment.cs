@@ -79,7 +79,8 @@ public static class SnapshotFragment
         if (b.Softnet.Count > 0) b.Capabilities.Add(SnapshotCapability.Softnet);
         if (b.Processes.Count > 0) b.Capabilities.Add(SnapshotCapability.Processes);
         if (b.AppConfigs.Count > 0) b.Capabilities.Add(SnapshotCapability.AppConfigs);
-        if (b.Gauges.Keys.Any(k => k.StartsWith("conntrack.", StringComparison.Ordinal))) b.Capabilities.Add(SnapshotCapability.Conntrack);
+        if (b.Gauges.Keys.Any(k => k.StartsWith("conntrack.", StringComparison.Ordinal)) || b.Counters.Keys.Any(k => k.StartsWith("Conntrack.", StringComparison.Ordinal)))
+            b.Capabilities.Add(SnapshotCapability.Conntrack);
     }
 
     private static ImmutableSortedDictionary<string, long>? Deltas(YamlMapping m) =>
