@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Collection;
+using TuneAdvisor.Collection.Image;
+using TuneAdvisor.Collection.Offline;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Snapshots;
 
@@ -15,11 +17,19 @@ public static class SnapshotProvider
             return LoadSaved(file);
         if (request.IsLive)
             return await HostCollection.CollectAsync(context, request.Interval, progress, ct).ConfigureAwait(false);
-        var bag = new DiagnosticBag();
-        bag.Add(KnownDiagnostics.InputUnrecognized, SourceSpan.File(request.ImageRoot ?? request.Sosreport ?? string.Join(", ", request.Inputs)),
-            "this build does not read image roots, sosreports or raw captures yet");
-        return (null, bag.ToImmutableSorted());
+        if (request.ImageRoot is { } root)
+            return Checked(ImageRootReader.Read(root, context.Time));
+        if (request.Sosreport is { } sos)
+            return Checked(SosreportReader.Read(sos, context.Time));
+        // A single folder given to --input that is an unpacked sosreport is read as one.
+        if (request.Inputs.Length == 1 && Directory.Exists(request.Inputs[0]) && SosreportReader.IsSosreport(request.Inputs[0]))
+            return Checked(SosreportReader.Read(request.Inputs[0], context.Time));
+        return Checked(RawInputReader.Read(request.Inputs, context.Time));
     }
+
+    /// <summary>A reader's result, with the snapshot withheld when any diagnostic is an error.</summary>
+    private static (SystemSnapshot?, ImmutableArray<Diagnostic>) Checked((SystemSnapshot Snapshot, ImmutableArray<Diagnostic> Diagnostics) read) =>
+        (read.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : read.Snapshot, DiagnosticBag.Sort(read.Diagnostics));
 
     public static (SystemSnapshot? Snapshot, ImmutableArray<Diagnostic> Diagnostics) LoadSaved(string path)
     {

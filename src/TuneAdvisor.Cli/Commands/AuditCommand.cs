@@ -3,6 +3,7 @@ using System.CommandLine;
 using TuneAdvisor.Collection;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Policy;
+using TuneAdvisor.Remediation;
 using TuneAdvisor.Reporting;
 
 namespace TuneAdvisor.Cli.Commands;
@@ -28,6 +29,11 @@ internal static class AuditCommand
         };
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
         var disable = new Option<string[]>("--disable") { Description = "Do not run this rule id or category (repeatable).", HelpName = "ID" };
+        var remediation = new Option<string?>("--remediation")
+        {
+            Description = "Also write the remediation bundle into DIR: 90-tuneadvisor.conf (a sysctl.d drop-in), tuneadvisor-apply.sh (a dry run unless --apply) and tuneadvisor-hints.txt.",
+            HelpName = "DIR",
+        };
         var severity = new Option<string[]>("--severity") { Description = "Override a severity: ID=level, CATEGORY=level or all=level; level none disables (repeatable).", HelpName = "ID=LEVEL" };
 
         var command = new Command("audit", "Audit this host (or an offline source) against the rules and report the findings.\n" +
@@ -39,6 +45,7 @@ internal static class AuditCommand
         command.Options.Add(failOn);
         command.Options.Add(disable);
         command.Options.Add(severity);
+        command.Options.Add(remediation);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -47,7 +54,8 @@ internal static class AuditCommand
                 parse.GetValue(format)!,
                 parse.GetValue(output),
                 SeverityNames.TryParse(parse.GetValue(failOn), out var f) ? f : Severity.Warning,
-                PolicyOptions.Build(parse.GetValue(disable) ?? [], parse.GetValue(severity) ?? []));
+                PolicyOptions.Build(parse.GetValue(disable) ?? [], parse.GetValue(severity) ?? []),
+                parse.GetValue(remediation));
             return await RunAsync(options, rules.Load(parse), stdout, stderr, ct);
         });
         return command;
@@ -75,10 +83,23 @@ internal static class AuditCommand
         var writer = ReportWriterRegistry.Find(options.Format)!;
         if (!Output.Write(options.OutputPath, writer.Write(result), stdout, stderr))
             return ExitCodes.InvalidInput;
+        if (options.RemediationDir is { } dir)
+        {
+            try
+            {
+                RemediationBundleWriter.Write(RemediationBundle.Build(result), dir);
+                stderr.WriteLine($"tuneadvisor: remediation bundle written to {dir}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"tuneadvisor: cannot write the remediation bundle to {dir}: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+        }
         stderr.WriteLine(Summary.Line(result));
         return Advisor.Fails(result, options.FailOn) ? ExitCodes.Findings : ExitCodes.Success;
     }
 }
 
 /// <summary>Everything <c>audit</c> was asked to do, folded from the command line.</summary>
-internal sealed record AuditOptions(SnapshotRequest Source, string Format, string? OutputPath, Severity FailOn, AuditPolicy Policy);
+internal sealed record AuditOptions(SnapshotRequest Source, string Format, string? OutputPath, Severity FailOn, AuditPolicy Policy, string? RemediationDir);

@@ -17,6 +17,10 @@ public sealed record CollectionContext
     public bool UseNetlink { get; init; } = true;
     /// <summary>Map socket inodes to processes by walking /proc/PID/fd.</summary>
     public bool MapProcesses { get; init; } = true;
+    /// <summary>Which per-interface sysctl directories to read; see <see cref="SysctlCollector"/> for the policy.</summary>
+    public PerInterfaceSysctls PerInterfaceSysctls { get; init; } = PerInterfaceSysctls.Selected;
+    /// <summary>With <see cref="PerInterfaceSysctls.Selected"/>: the most interfaces (besides all, default, lo) whose sysctls are read.</summary>
+    public int MaxSysctlInterfaces { get; init; } = 64;
 
     public static CollectionContext Live { get; } = new();
 

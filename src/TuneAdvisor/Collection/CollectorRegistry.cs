@@ -9,6 +9,12 @@ public static class CollectorRegistry
     [
         new HostCollector(),
         new SysctlCollector(),
+        // Needs the entries SysctlCollector creates.
+        new SysctlConfigCollector(),
         new NetSnmpCollector(),
+        new InterfaceCollector(),
+        new SoftnetCollector(),
+        new SockstatCollector(),
+        new ConntrackCollector(),
     ];
 }

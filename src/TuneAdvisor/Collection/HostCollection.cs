@@ -5,56 +5,84 @@ using TuneAdvisor.Snapshots;
 namespace TuneAdvisor.Collection;
 
 /// <summary>
-/// Collects a live host: every collector at t0, a wait of <c>interval</c> on the injected clock, the sampled
-/// collectors again at t1, then assembles the snapshot (rates from the two samples). interval 0 takes one sample.
+/// Collects a live host in one call. With an interval: the sampled collectors (counters, interfaces, softnet,
+/// sockets, ...) read at t0; the static ones (host, sysctls) read once, straight after, into the final sample so their
+/// problems show up early; then a wait until t0 + interval on <see cref="CollectionContext.Time"/> (a fake clock in
+/// tests), reporting the fraction waited; then the sampled collectors again at t1. Rates use the real t1 − t0.
+/// With a zero interval every collector reads once and the snapshot has no deltas.
+/// A collector that throws is a bug: it becomes a TA0210 note and diagnostic and the others go on.
 /// </summary>
 public static class HostCollection
 {
+    /// <summary>Progress is the fraction of the wait done (0..1), reported about 100 times, the last report being 1.</summary>
     public static async Task<(SystemSnapshot Snapshot, ImmutableArray<Diagnostic> Diagnostics)> CollectAsync(
-        CollectionContext context, TimeSpan interval, IProgress<double>? progress, CancellationToken ct,
+        CollectionContext context,
+        TimeSpan interval,
+        IProgress<double>? progress = null,
+        CancellationToken ct = default,
         IReadOnlyList<ICollector>? collectors = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
         collectors ??= CollectorRegistry.Default;
-        SampleBuilder? first = null;
-        if (interval > TimeSpan.Zero)
+        var failures = ImmutableArray.CreateBuilder<Diagnostic>();
+        var sampled = collectors.Where(c => c.IsSampled).ToList();
+        var once = collectors.Where(c => !c.IsSampled).ToList();
+
+        if (interval == TimeSpan.Zero)
         {
-            first = new SampleBuilder(context.Time.GetUtcNow());
-            Run(collectors.Where(c => c.IsSampled), context, first);
-            await WaitAsync(context.Time, interval, progress, ct).ConfigureAwait(false);
+            var only = new SampleBuilder(context.Time.GetUtcNow());
+            Run(collectors, context, only, failures, ct);
+            return (SnapshotAssembler.Assemble(SnapshotSource.Live, "/", null, only), failures.ToImmutable());
         }
-        var last = new SampleBuilder(context.Time.GetUtcNow());
-        Run(collectors, context, last);
-        var snapshot = SnapshotAssembler.Assemble(SnapshotSource.Live, "/", first, last);
-        return (snapshot, []);
+
+        var t0 = context.Time.GetUtcNow();
+        var first = new SampleBuilder(t0);
+        Run(sampled, context, first, failures, ct);
+        var last = new SampleBuilder(t0);
+        Run(once, context, last, failures, ct);
+
+        await WaitAsync(context.Time, t0 + interval, interval, progress, ct).ConfigureAwait(false);
+
+        last.TakenAt = context.Time.GetUtcNow();
+        Run(sampled, context, last, failures, ct);
+        return (SnapshotAssembler.Assemble(SnapshotSource.Live, "/", first, last), failures.ToImmutable());
     }
 
-    private static void Run(IEnumerable<ICollector> collectors, CollectionContext context, SampleBuilder sample)
+    private static void Run(IEnumerable<ICollector> collectors, CollectionContext context, SampleBuilder sample,
+        ImmutableArray<Diagnostic>.Builder failures, CancellationToken ct)
     {
         foreach (var collector in collectors)
         {
+            ct.ThrowIfCancellationRequested();
             try
             {
                 collector.Collect(context, sample);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                sample.Note(KnownDiagnostics.CollectorFailed, null, $"collector {collector.Name} failed: {ex.Message}");
+                var d = Diagnostic.Create(KnownDiagnostics.CollectorFailed, SourceSpan.File(collector.Name),
+                    $"collector '{collector.Name}' failed: {ex.GetType().Name}: {ex.Message}; its data is unknown");
+                failures.Add(d);
+                sample.Note(d);
             }
         }
     }
 
-    private static async Task WaitAsync(TimeProvider time, TimeSpan interval, IProgress<double>? progress, CancellationToken ct)
+    private static async Task WaitAsync(TimeProvider time, DateTimeOffset until, TimeSpan interval, IProgress<double>? progress, CancellationToken ct)
     {
-        var step = TimeSpan.FromMilliseconds(Math.Clamp(interval.TotalMilliseconds / 50, 20, 250));
-        var start = time.GetTimestamp();
+        var tick = TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 100, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(1).Ticks));
+        progress?.Report(Fraction(time, until, interval));
         while (true)
         {
-            var elapsed = time.GetElapsedTime(start);
-            progress?.Report(Math.Min(1, elapsed / interval));
-            if (elapsed >= interval)
-                return;
-            var remaining = interval - elapsed;
-            await Task.Delay(remaining < step ? remaining : step, time, ct).ConfigureAwait(false);
+            var remaining = until - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+                break;
+            await Task.Delay(remaining < tick ? remaining : tick, time, ct).ConfigureAwait(false);
+            progress?.Report(Fraction(time, until, interval));
         }
+        progress?.Report(1);
     }
+
+    private static double Fraction(TimeProvider time, DateTimeOffset until, TimeSpan interval) =>
+        Math.Clamp(1 - (until - time.GetUtcNow()) / interval, 0, 1);
 }

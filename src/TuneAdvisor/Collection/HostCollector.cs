@@ -24,11 +24,18 @@ public sealed class HostCollector : ICollector
             BootId = ProcFile.TryReadLine(context.Proc("sys/kernel/random/boot_id")),
             UptimeSeconds = ParseUptime(ProcFile.TryReadLine(context.Proc("uptime"))),
             NetworkNamespace = netns,
-            IsInitialNetworkNamespace = netns is null || initNetns is null ? null : netns == initNetns,
+            IsInitialNetworkNamespace = netns is not null && initNetns is not null ? netns == initNetns : InitNetnsByKeys(context),
             IsRoot = Environment.UserName == "root" || GetEuid() == 0,
             CpuCount = Environment.ProcessorCount,
         };
     }
+
+    /// <summary>
+    /// When /proc/1/ns/net cannot be read (a sandbox or a PID namespace hides pid 1), the sysctl tree still tells:
+    /// net.core.netdev_max_backlog exists only in the initial network namespace (<see cref="InitNetnsKeys"/>).
+    /// </summary>
+    private static bool? InitNetnsByKeys(CollectionContext context) =>
+        Directory.Exists(context.Proc("sys/net/core")) ? File.Exists(context.Proc("sys/net/core/netdev_max_backlog")) : null;
 
     private static double? ParseUptime(string? line) =>
         line is not null && double.TryParse(line.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -6,8 +6,12 @@ public static class OsRelease
     public static string? PrettyName(string path)
     {
         var text = ProcFile.TryRead(path, null);
-        if (text is null)
-            return null;
+        return text is null ? null : PrettyNameFromText(text);
+    }
+
+    /// <summary>PRETTY_NAME from the text of an os-release file, unquoted; null when absent.</summary>
+    public static string? PrettyNameFromText(string text)
+    {
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();

@@ -119,9 +119,18 @@ public static class SnapshotAssembler
         var before = first?.GroupBy(c => c.Cpu).ToDictionary(g => g.Key, g => g.First());
         return last
             .Select(c => before is not null && before.TryGetValue(c.Cpu, out var old)
-                ? c with { Deltas = Deltas(SoftnetFields.Numeric(old), SoftnetFields.Numeric(c)) }
+                ? c with { Deltas = UnwrapU32(Deltas(SoftnetFields.Numeric(old), SoftnetFields.Numeric(c))) }
                 : c)
             .OrderBy(c => c.Cpu)
             .ToImmutableArray();
+    }
+
+    /// <summary>softnet_stat columns are u32 (printed %08x): a negative difference is one wrap past 2^32.</summary>
+    private static ImmutableSortedDictionary<string, long> UnwrapU32(ImmutableSortedDictionary<string, long> deltas)
+    {
+        foreach (var (key, value) in deltas)
+            if (value < 0)
+                deltas = deltas.SetItem(key, value + (1L << 32));
+        return deltas;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions;
+using TuneAdvisor.Knowledge;
 using TuneAdvisor.Rules;
 using TuneAdvisor.Snapshots;
 

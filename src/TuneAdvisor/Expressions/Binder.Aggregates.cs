@@ -1,6 +1,7 @@
 using System.Globalization;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions.Syntax;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Expressions;
 

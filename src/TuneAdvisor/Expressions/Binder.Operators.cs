@@ -1,5 +1,6 @@
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions.Syntax;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Expressions;
 
@@ -98,7 +99,7 @@ public sealed partial class Binder
         else if (left.Type == ExprType.String && right.Type == ExprType.String)
             compare = static (x, y) => string.CompareOrdinal(x.Text, y.Text);
         else if (left.Type == ExprType.Version && right.Type == ExprType.Version)
-            compare = static (x, y) => KernelVersion.Compare(x.VersionValue, y.VersionValue);
+            compare = static (x, y) => x.VersionValue.CompareTo(y.VersionValue);
         else if (left.Type == ExprType.Boolean && right.Type == ExprType.Boolean && op is TokenKind.EqualEqual or TokenKind.BangEqual)
             compare = static (x, y) => x.Boolean.CompareTo(y.Boolean);
         if (compare is null)

@@ -1,3 +1,4 @@
+using TuneAdvisor.Knowledge;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Expressions;
@@ -17,7 +18,7 @@ public sealed class EvalContext
 
     public SystemSnapshot Snapshot { get; }
     public IReadOnlyDictionary<string, Value> Options { get; }
-    public Version? Kernel { get; }
+    public KernelVersion? Kernel { get; }
     public object? Item { get; set; }
     public object? It { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Expressions;
 
@@ -35,7 +36,7 @@ public readonly struct Value
     public bool IsUnknown => Kind == ValueKind.Unknown;
     public bool Boolean => Number != 0;
     public string Text => (string)Reference!;
-    public Version VersionValue => (Version)Reference!;
+    public KernelVersion VersionValue => (KernelVersion)Reference!;
     public ImmutableArray<long> List => (ImmutableArray<long>)Reference!;
     public ImmutableArray<string> Strings => (ImmutableArray<string>)Reference!;
     public string UnknownReason => Reference as string ?? "unknown";
@@ -49,7 +50,7 @@ public readonly struct Value
     public static Value FromNullable(double? n, Func<string> whyUnknown) => n is { } v ? FromNumber(v) : Unknown(whyUnknown());
     public static Value FromBoolean(bool b) => b ? True : False;
     public static Value FromString(string s) => new(ValueKind.String, 0, s);
-    public static Value FromVersion(Version v) => new(ValueKind.Version, 0, v);
+    public static Value FromVersion(KernelVersion v) => new(ValueKind.Version, 0, v);
     public static Value FromList(ImmutableArray<long> items) => new(ValueKind.List, 0, items);
     public static Value FromStrings(ImmutableArray<string> items) => new(ValueKind.List, 0, items);
     public static Value FromItem(object item) => new(ValueKind.Item, 0, item);

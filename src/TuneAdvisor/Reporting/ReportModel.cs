@@ -9,7 +9,7 @@ namespace TuneAdvisor.Reporting;
 /// Builds the object templates see, as plain ScriptObjects (no reflection over our types, so it works under
 /// Native AOT). Names are snake_case, as Scriban templates conventionally use.
 /// </summary>
-public static class ReportModel
+public static partial class ReportModel
 {
     public static ScriptObject Build(AnalysisResult result)
     {
@@ -32,6 +32,7 @@ public static class ReportModel
             ["listeners"] = Arr(s.Listeners.Where(l => l.Protocol != "udp").Select(Listener)),
             ["peers"] = Arr(s.Peers.Take(20).Select(Peer)),
         };
+        AddDetails(root, result);
         return root;
     }
 
@@ -56,7 +57,8 @@ public static class ReportModel
         ("evidence", Arr(f.Evidence.Select(e => (object)Obj(("expression", e.Expression), ("value", e.Value), ("source", e.Source))))),
         ("remediation", f.Remediation is { } rem ? Obj(
             ("summary", rem.Summary),
-            ("sysctls", Arr(rem.Sysctls.Select(x => (object)Obj(("key", x.Key), ("value", x.Value))))),
+            ("sysctls", Arr(rem.Sysctls.Select(x => (object)Obj(("key", x.Key), ("value", x.Value),
+                ("command", "sysctl -w " + TuneAdvisor.Remediation.ShellText.Quote($"{x.Key}={x.Value}")), ("line", $"{x.Key} = {x.Value}"))))),
             ("commands", Arr(rem.Commands.Select(c => (object)c))),
             ("hints", Arr(rem.Hints.Select(h => (object)h)))) : null));
 

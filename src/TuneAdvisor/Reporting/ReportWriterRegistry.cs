@@ -8,7 +8,10 @@ public static class ReportWriterRegistry
     public static ImmutableArray<IReportWriter> All { get; } =
     [
         new MarkdownReportWriter(),
+        new HtmlReportWriter(),
         new JsonReportWriter(),
+        new Sarif.SarifReportWriter(),
+        new JUnit.JUnitReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>

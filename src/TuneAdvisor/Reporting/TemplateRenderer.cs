@@ -13,7 +13,7 @@ public static class TemplateRenderer
         var template = Template.Parse(text, name);
         if (template.HasErrors)
             throw new InvalidOperationException($"template {name} has errors: {string.Join("; ", template.Messages)}");
-        var context = new TemplateContext { StrictVariables = true, MemberRenamer = m => m.Name, LoopLimit = 0 };
+        var context = new TemplateContext { StrictVariables = true, MemberRenamer = m => m.Name, LoopLimit = 0, TemplateLoader = EmbeddedTemplateLoader.Instance };
         context.PushGlobal(model);
         return template.Render(context);
     }

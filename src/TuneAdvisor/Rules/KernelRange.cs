@@ -1,15 +1,15 @@
 using System.Collections.Immutable;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Rules;
 
 /// <summary>Kernel applicability such as "&gt;= 4.4" or "&gt;= 4.4, &lt; 6.13".</summary>
-public sealed record KernelRange(string Text, ImmutableArray<(string Op, Version Version)> Bounds)
+public sealed record KernelRange(string Text, ImmutableArray<(string Op, KernelVersion Version)> Bounds)
 {
     public static KernelRange? TryParse(string text, out string? error)
     {
         error = null;
-        var bounds = ImmutableArray.CreateBuilder<(string, Version)>();
+        var bounds = ImmutableArray.CreateBuilder<(string, KernelVersion)>();
         foreach (var raw in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var op = new[] { ">=", "<=", "==", ">", "<" }.FirstOrDefault(o => raw.StartsWith(o, StringComparison.Ordinal));
@@ -28,9 +28,9 @@ public sealed record KernelRange(string Text, ImmutableArray<(string Op, Version
         return new KernelRange(text, bounds.ToImmutable());
     }
 
-    public bool Contains(Version kernel) => Bounds.All(b =>
+    public bool Contains(KernelVersion kernel) => Bounds.All(b =>
     {
-        int c = KernelVersion.Compare(kernel, b.Version);
+        int c = kernel.CompareTo(b.Version);
         return b.Op switch { ">=" => c >= 0, "<=" => c <= 0, ">" => c > 0, "<" => c < 0, _ => c == 0 };
     });
 }

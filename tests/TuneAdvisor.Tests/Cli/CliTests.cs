@@ -147,4 +147,37 @@ public sealed class CliTests : IDisposable
         var loaded = SnapshotJson.Deserialize(File.ReadAllText(snap), snap, new Diagnostics.DiagnosticBag())!;
         Assert.Equal(File.ReadAllText(snap), SnapshotJson.Serialize(loaded));
     }
+
+    [Fact]
+    public void Audit_of_an_image_root_uses_its_sysctl_d_and_says_live_rules_do_not_apply()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "img/etc/sysctl.d"));
+        Directory.CreateDirectory(Path.Combine(_dir, "img/usr/lib/modules/6.1.0-18-amd64"));
+        File.WriteAllText(Path.Combine(_dir, "img/etc/sysctl.d/60-web.conf"), "# web tier\nnet.core.somaxconn = 128\n");
+        var r = CliRunner.Run("audit", "--root", Path.Combine(_dir, "img"), "--format", "json");
+        Assert.Equal(1, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var finding = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "TA1001");
+        Assert.Equal("etc/sysctl.d/60-web.conf:2", finding.GetProperty("evidence")[0].GetProperty("source").GetString());
+        var outcomes = doc.RootElement.GetProperty("outcomes").EnumerateArray().ToList();
+        Assert.Contains(outcomes, o => o.GetProperty("ruleId").GetString() == "TA1003" && o.GetProperty("kind").GetString() == "NotApplicable");
+    }
+
+    [Fact]
+    public void Missing_image_root_is_exit_2()
+    {
+        var r = CliRunner.Run("audit", "--root", Path.Combine(_dir, "no-such-root"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("TA0201", r.Stderr);
+    }
+
+    [Fact]
+    public void Audit_writes_the_remediation_bundle_when_asked()
+    {
+        var dir = Path.Combine(_dir, "fix");
+        var r = CliRunner.Run("audit", "--snapshot", SavedFixture(), "--remediation", dir, "--fail-on", "none");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("net.core.somaxconn = 4096", File.ReadAllText(Path.Combine(dir, "90-tuneadvisor.conf")));
+        Assert.True(File.Exists(Path.Combine(dir, "tuneadvisor-apply.sh")));
+    }
 }

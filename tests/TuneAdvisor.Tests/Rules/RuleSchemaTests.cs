@@ -123,11 +123,12 @@ public sealed class RuleSchemaTests
         var bag = new DiagnosticBag();
         var root = YamlTreeReader.Read(yaml, name, bag);
         Assert.False(bag.HasErrors, string.Join("\n", bag.ToImmutableSorted()));
-        var result = schema.Evaluate(YamlJson.Convert(root!), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        using var json = System.Text.Json.JsonDocument.Parse(YamlJson.Convert(root!)?.ToJsonString() ?? "null");
+        var result = schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
             return [];
         // The list output also holds the failed branches of an anyOf that passed elsewhere; it is only read when invalid.
-        return [.. result.Details.Where(d => d.Errors is { Count: > 0 })
+        return [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))];
     }
 

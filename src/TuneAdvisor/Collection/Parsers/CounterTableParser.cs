@@ -58,11 +58,15 @@ public static class CounterTableParser
                     SourceSpan.At(path, i + 1), why + (fields.Length < header.Length ? "; the missing ones are unknown" : "")));
             }
             int n = Math.Min(header.Length, fields.Length);
+            // A capture cut inside its last value ("… 12" of "… 1234"): that value is a prefix, not a number to keep.
+            bool cutMidValue = lastLine && fields.Length < header.Length && i == lines.Length - 1 && !char.IsWhiteSpace(line[^1]);
+            if (cutMidValue)
+                n--;
             for (int k = 0; k < n; k++)
             {
                 if (long.TryParse(fields[k], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
                     values[$"{section}.{header[k]}"] = v;
-                else if (!(lastLine && k == n - 1 && fields.Length < header.Length))
+                else
                     diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, SourceSpan.At(path, i + 1), $"'{section}.{header[k]}' has a value that is not a 64-bit integer: '{fields[k]}'"));
             }
             header = null;

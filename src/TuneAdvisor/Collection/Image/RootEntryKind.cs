@@ -1,0 +1,12 @@
+namespace TuneAdvisor.Collection.Image;
+
+/// <summary>What a path inside a <see cref="RootFileSystem"/> is once links are followed.</summary>
+public enum RootEntryKind
+{
+    Missing,
+    File,
+    Directory,
+    /// <summary>A link to /dev/null (inside the root): a mask.</summary>
+    DevNull,
+    LinkLoop,
+}

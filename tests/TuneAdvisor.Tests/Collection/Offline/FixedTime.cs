@@ -1,0 +1,7 @@
+namespace TuneAdvisor.Tests.Collection.Offline;
+
+/// <summary>A clock that always reads the same instant, so snapshots are deterministic.</summary>
+public sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
