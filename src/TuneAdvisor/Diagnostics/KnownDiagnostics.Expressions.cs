@@ -21,11 +21,12 @@ public static partial class KnownDiagnostics
     public static readonly DiagnosticDescriptor UnaryOperatorMismatch = new("TA0115", "Unary operator cannot be applied", "Operator '{0}' cannot be applied to {1}", Severity.Error, Language);
     public static readonly DiagnosticDescriptor NotSampled = new("TA0116", "Not a sampled value", "'{0}' needs a counter or sampled member, not {1}", Severity.Error, Language);
     public static readonly DiagnosticDescriptor MessageHoleError = new("TA0117", "Invalid message hole", "Invalid message hole: {0}", Severity.Error, Language);
+    public static readonly DiagnosticDescriptor InvalidFilter = new("TA0118", "Invalid filter", "'where' needs {0}, not {1}", Severity.Error, Language);
 
     private static IEnumerable<DiagnosticDescriptor> ExpressionDescriptors() =>
     [
         UnexpectedCharacter, SyntaxError, BinaryOperatorMismatch, UnknownName, UnknownMember, UnknownFunction,
         WrongArgumentCount, ArgumentTypeMismatch, UnknownSysctlKey, UnknownCounter, ConditionNotBoolean, InvalidLiteral,
-        UnknownOption, NameNotInScope, UnaryOperatorMismatch, NotSampled, MessageHoleError,
+        UnknownOption, NameNotInScope, UnaryOperatorMismatch, NotSampled, MessageHoleError, InvalidFilter,
     ];
 }

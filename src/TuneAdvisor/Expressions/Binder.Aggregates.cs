@@ -22,6 +22,55 @@ public sealed partial class Binder
         }
     }
 
+    /// <summary>
+    /// <c>listeners where it.protocol == "tcp"</c>: the elements whose predicate is true. An element whose predicate is
+    /// unknown makes the whole filtered collection unknown (with that reason): dropping it could hide the answer.
+    /// </summary>
+    private BoundExpression BindWhere(WhereSyntax w)
+    {
+        var collection = Bind(w.Collection);
+        if (collection.Type == ExprType.Error)
+            return BoundExpression.Error(w.Span);
+        if (collection.Type is not CollectionType ct)
+        {
+            Report(KnownDiagnostics.InvalidFilter, w.KeywordSpan, "a collection such as listeners on its left", collection.Type);
+            return BoundExpression.Error(w.Span);
+        }
+        var predicate = BindWithIt(w.Predicate, ct.Element);
+        if (predicate.Type == ExprType.Error)
+            return BoundExpression.Error(w.Span);
+        if (predicate.Type != ExprType.Boolean)
+        {
+            Report(KnownDiagnostics.InvalidFilter, w.Predicate.Span, "a Boolean predicate over 'it'", predicate.Type);
+            return BoundExpression.Error(w.Span);
+        }
+        var items = collection.Eval;
+        var test = predicate.Eval;
+        return new BoundExpression(ct, w.Span, ctx =>
+        {
+            var list = items(ctx);
+            if (list.IsUnknown) return list;
+            var elements = (IReadOnlyList<object>)list.Reference!;
+            var kept = new List<object>(elements.Count);
+            var saved = ctx.It;
+            try
+            {
+                foreach (var e in elements)
+                {
+                    ctx.It = e;
+                    var v = test(ctx);
+                    if (v.IsUnknown) return v;
+                    if (v.Boolean) kept.Add(e);
+                }
+            }
+            finally
+            {
+                ctx.It = saved;
+            }
+            return Value.FromCollection(kept);
+        });
+    }
+
     private CollectionType? BindCollectionArgument(CallSyntax c, out BoundExpression collection)
     {
         collection = Bind(c.Arguments[0]);
@@ -183,6 +232,7 @@ public sealed partial class Binder
             ("int", var t) when t.IsNumeric => (ExprType.Integer, ctx => e(ctx) is { IsUnknown: false } v ? Value.FromNumber(Math.Truncate(v.Number)) : e(ctx)),
             ("str", _) => (ExprType.String, ctx => e(ctx) is { IsUnknown: false } v ? Value.FromString(v.Format(argType)) : e(ctx)),
             ("bytes", var t) when t == ExprType.Integer || t == ExprType.Number => (ExprType.Bytes, e),
+            ("percent", var t) when t == ExprType.Integer || t == ExprType.Number => (ExprType.Percent, e),
             ("version", var t) when t == ExprType.String => (ExprType.Version, ctx => e(ctx) is { IsUnknown: false } v
                 ? KernelVersion.TryParse(v.Text, out var ver) ? Value.FromVersion(ver) : Value.Unknown($"'{v.Text}' is not a version")
                 : e(ctx)),
@@ -204,7 +254,7 @@ public sealed partial class Binder
     private static string ExpectedFor(string function) => function switch
     {
         "int" => "String or a number",
-        "bytes" => "Integer or Number",
+        "bytes" or "percent" => "Integer or Number",
         "version" => "String",
         "abs" => "a number",
         "len" => "a String, a list or a collection",

@@ -12,7 +12,7 @@ public sealed partial class Binder
     public static ImmutableArray<string> FunctionNames { get; } =
     [
         "sysctl", "has_sysctl", "configured", "counter", "gauge", "delta", "rate", "any", "all", "count", "min", "max", "sum",
-        "int", "str", "bytes", "version", "len", "abs", "startswith", "endswith", "contains",
+        "int", "str", "bytes", "percent", "version", "len", "abs", "startswith", "endswith", "contains", "coalesce",
     ];
 
     private BoundExpression BindCall(CallSyntax c)
@@ -27,13 +27,36 @@ public sealed partial class Binder
             case "delta" or "rate": return BindDeltaRate(c);
             case "any" or "all" or "count": return BindQuantifier(c);
             case "min" or "max" or "sum": return BindMinMaxSum(c);
-            case "int" or "str" or "bytes" or "version" or "len" or "abs": return BindConversion(c);
+            case "int" or "str" or "bytes" or "percent" or "version" or "len" or "abs": return BindConversion(c);
             case "startswith" or "endswith" or "contains": return BindStringTest(c);
+            case "coalesce": return BindCoalesce(c);
         }
         Report(KnownDiagnostics.UnknownFunction, c.NameSpan, c.Name, DidYouMean.Suggest(c.Name, FunctionNames));
         foreach (var a in c.Arguments)
             Bind(a);
         return BoundExpression.Error(c.Span);
+    }
+
+    /// <summary><c>coalesce(x, fallback)</c>: x, or fallback when x is unknown; for remediations that must not render "unknown".</summary>
+    private BoundExpression BindCoalesce(CallSyntax c)
+    {
+        if (!CheckArity(c, 2, 2))
+            return BoundExpression.Error(c.Span);
+        var first = Bind(c.Arguments[0]);
+        var second = Bind(c.Arguments[1]);
+        if (first.Type == ExprType.Error || second.Type == ExprType.Error)
+            return BoundExpression.Error(c.Span);
+        ExprType? type = first.Type == second.Type ? first.Type
+            : Arithmetic.AreComparable(first.Type, second.Type) ? (first.Type == ExprType.Integer ? second.Type : first.Type)
+            : null;
+        if (type is null || type is CollectionType)
+        {
+            Report(KnownDiagnostics.ArgumentTypeMismatch, c.Arguments[1].Span, 2, c.Name, first.Type, second.Type);
+            return BoundExpression.Error(c.Span);
+        }
+        var a = first.Eval;
+        var b = second.Eval;
+        return new BoundExpression(type, c.Span, ctx => a(ctx) is { IsUnknown: false } v ? v : b(ctx));
     }
 
     private bool CheckArity(CallSyntax c, int min, int max)
@@ -70,6 +93,8 @@ public sealed partial class Binder
                 Report(KnownDiagnostics.UnknownSysctlKey, c.Arguments[0].Span, key, DidYouMean.Suggest(key, SysctlCatalog.Types.Keys) + " (typed as String; convert with int())");
         }
         Require("sysctl values", SnapshotCapability.Sysctls, SnapshotCapability.ConfiguredSysctls);
+        if (SysctlCatalog.RuntimeOnly.Contains(key))
+            Require("running-kernel sysctl values", SnapshotCapability.Sysctls);
         var convert = SysctlValueConverter.For(type);
         Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Sysctls.TryGetValue(key, out var e)
             ? convert(key, e.Value)
@@ -94,8 +119,7 @@ public sealed partial class Binder
         var key = Collection.SysctlKey.Normalize(raw);
         Require("sysctl values", SnapshotCapability.Sysctls, SnapshotCapability.ConfiguredSysctls);
         return new BoundExpression(ExprType.String, c.Span, ctx =>
-            ctx.Snapshot.Sysctls.TryGetValue(key, out var e) && e.Configured is { } conf ? Value.FromString(conf.Value)
-            : ctx.Snapshot.Source.Kind == SnapshotSource.Image && ctx.Snapshot.Sysctls.TryGetValue(key, out var img) && !img.Source.StartsWith("kernel default", StringComparison.Ordinal) ? Value.FromString(img.Value)
+            ctx.Snapshot.Sysctls.TryGetValue(key, out var e) && Schema.SysctlItem.ConfiguredOf(ctx.Snapshot, e) is { } conf ? Value.FromString(conf.Value)
             : Value.Unknown($"{key} is not set by sysctl.d configuration"));
     }
 
@@ -111,6 +135,8 @@ public sealed partial class Binder
         else if (!CounterCatalog.WellKnown.Contains(name) && DidYouMean.Closest(name, CounterCatalog.WellKnown) is { } near)
             Report(KnownDiagnostics.UnknownCounter, c.Arguments[0].Span, name, $"; did you mean '{near}'?");
         Require("counters", SnapshotCapability.Counters);
+        if (section == "Conntrack")
+            Require("conntrack table counts", SnapshotCapability.Conntrack);
         Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Counters.TryGetValue(name, out var v) ? Value.FromNumber(v) : Value.Unknown($"counter {name} is not in this snapshot");
         Func<EvalContext, Value> delta = ctx =>
             ctx.Snapshot.Deltas is null ? Value.Unknown("only one sample was taken, so there is no rate (use --interval > 0)")
@@ -123,10 +149,22 @@ public sealed partial class Binder
     {
         if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } name)
             return BoundExpression.Error(c.Span);
+        // Gauges are the running kernel's state: an image root has none, and conntrack's need the conntrack data.
+        if (name.StartsWith("conntrack.", StringComparison.Ordinal))
+            Require("conntrack table counts", SnapshotCapability.Conntrack);
+        else
+            Require("running-kernel gauges", RuntimeCapabilities);
         Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Gauges.TryGetValue(name, out var v) ? Value.FromNumber(v) : Value.Unknown($"{name} is not in this snapshot");
         AddEvidence(c.Span, ExprType.Integer, eval, _ => null);
         return new BoundExpression(ExprType.Integer, c.Span, eval);
     }
+
+    /// <summary>Sources that read a running kernel have at least one of these; an image root has none of them.</summary>
+    private static readonly SnapshotCapability[] RuntimeCapabilities =
+    [
+        SnapshotCapability.Sysctls, SnapshotCapability.Counters, SnapshotCapability.Listeners, SnapshotCapability.Connections,
+        SnapshotCapability.Interfaces, SnapshotCapability.Softnet, SnapshotCapability.Processes, SnapshotCapability.Conntrack,
+    ];
 
     private BoundExpression BindDeltaRate(CallSyntax c)
     {

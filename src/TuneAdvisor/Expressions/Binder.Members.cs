@@ -50,8 +50,7 @@ public sealed partial class Binder
             if (delta is not null)
                 deltaEval = ctx => targetEval(ctx) is { IsUnknown: false } t ? delta(t.Reference!) : Value.Unknown($"{itemType.Name} is unknown");
         }
-        if (delta is not null)
-            Require("two samples", SnapshotCapability.Rates);
+        // Reading a counter member needs one sample; delta()/rate() over it add the two-sample requirement.
         if (onScopeItem)
             AddEvidence(m.Span, member.Type, eval, ctx => SourceOf(ctx.Item));
         return new BoundExpression(member.Type, m.Span, eval) { Delta = deltaEval };

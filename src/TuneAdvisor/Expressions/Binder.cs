@@ -53,6 +53,7 @@ public sealed partial class Binder
         ListSyntax l => BindList(l),
         UnarySyntax u => BindUnary(u),
         BinarySyntax b => BindBinary(b),
+        WhereSyntax w => BindWhere(w),
         ErrorSyntax e => BoundExpression.Error(e.Span),
         _ => throw new InvalidOperationException("unknown syntax " + syntax.GetType().Name),
     };
@@ -84,7 +85,7 @@ public sealed partial class Binder
     }
 
     private static readonly ImmutableArray<string> GlobalNames =
-        ["kernel", "hostname", "interval", "source", "is_root", "options", "it", "listeners", "connections", "sockets", "interfaces", "cpus", "processes", "peers", "sysctls"];
+        ["kernel", "hostname", "interval", "source", "is_root", "options", "it", "listeners", "connections", "sockets", "interfaces", "cpus", "processes", "peers", "sysctls", "apps"];
 
     private BoundExpression BindName(NameSyntax n)
     {

@@ -123,6 +123,7 @@ public sealed class Lexer
             "or" => TokenKind.Or,
             "not" => TokenKind.Not,
             "in" => TokenKind.In,
+            "where" => TokenKind.Where,
             _ => TokenKind.Identifier,
         };
         return new Token(kind, TextSpan.FromBounds(start, _pos), text);

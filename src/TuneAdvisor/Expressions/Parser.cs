@@ -5,7 +5,7 @@ using TuneAdvisor.Expressions.Syntax;
 namespace TuneAdvisor.Expressions;
 
 /// <summary>
-/// Precedence-climbing parser. Lowest to highest: or, and, not, comparison/in, + -, * / %, unary minus,
+/// Precedence-climbing parser. Lowest to highest: where, or, and, not, comparison/in, + -, * / %, unary minus,
 /// postfix (member access, call, index).
 /// </summary>
 public sealed class Parser
@@ -32,7 +32,7 @@ public sealed class Parser
             parser.Error(tokens[0].Span, "Expected an expression");
             return new ErrorSyntax(tokens[0].Span);
         }
-        var expr = parser.ParseOr();
+        var expr = parser.ParseExpression();
         if (parser.Current.Kind != TokenKind.End && diagnostics.Count == errorsBefore)
             parser.Error(parser.Current.Span, $"Unexpected '{parser.Current.Text}' after the end of the expression");
         return expr;
@@ -51,6 +51,19 @@ public sealed class Parser
             return Advance();
         Error(Current.Span, Current.Kind == TokenKind.End ? $"Expected {what} but the expression ended" : $"Expected {what} but found '{Current.Text}'");
         return new Token(kind, new TextSpan(Current.Span.Start, 0), "");
+    }
+
+    /// <summary><c>collection where predicate</c> binds loosest, so <c>listeners where it.port == 80 or it.port == 443</c> filters by both.</summary>
+    private ExpressionSyntax ParseExpression()
+    {
+        var left = ParseOr();
+        while (Current.Kind == TokenKind.Where)
+        {
+            var keyword = Advance();
+            var predicate = ParseOr();
+            left = new WhereSyntax(TextSpan.FromBounds(left.Span.Start, predicate.Span.End), left, keyword.Span, predicate);
+        }
+        return left;
     }
 
     private ExpressionSyntax ParseOr()
@@ -163,7 +176,7 @@ public sealed class Parser
             else if (Current.Kind == TokenKind.OpenBracket)
             {
                 Advance();
-                var index = ParseOr();
+                var index = ParseExpression();
                 var close = Expect(TokenKind.CloseBracket, "']'");
                 expr = new IndexSyntax(TextSpan.FromBounds(expr.Span.Start, close.Span.End), expr, index);
             }
@@ -201,7 +214,7 @@ public sealed class Parser
             case TokenKind.OpenParen:
             {
                 Advance();
-                var inner = ParseOr();
+                var inner = ParseExpression();
                 Expect(TokenKind.CloseParen, "')'");
                 return inner;
             }
@@ -226,7 +239,7 @@ public sealed class Parser
         {
             do
             {
-                items.Add(ParseOr());
+                items.Add(ParseExpression());
             }
             while (Current.Kind == TokenKind.Comma && Advance() is not null);
         }

@@ -12,6 +12,7 @@ public enum TokenKind
     Or,
     Not,
     In,
+    Where,
     Plus,
     Minus,
     Star,

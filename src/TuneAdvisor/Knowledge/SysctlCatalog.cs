@@ -60,6 +60,13 @@ public static class SysctlCatalog
         ["fs.nr_open"] = ExprType.Integer,
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Keys that report the running kernel's state, not a setting: no configuration sets them, so an image root cannot
+    /// know them and rules reading them are not applicable there.
+    /// </summary>
+    public static ImmutableSortedSet<string> RuntimeOnly { get; } = ImmutableSortedSet.Create(StringComparer.Ordinal,
+        "fs.file-nr", "net.netfilter.nf_conntrack_count");
+
     /// <summary>Prefixes under which unlisted keys are plausible (no warning is given for them).</summary>
     public static ImmutableArray<string> OpenPrefixes { get; } =
         ["net.ipv4.conf.", "net.ipv6.conf.", "net.ipv4.neigh.", "net.ipv6.neigh.", "net.bridge.", "net.unix.", "net.mptcp.", "net.sctp."];

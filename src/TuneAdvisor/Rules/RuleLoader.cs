@@ -13,9 +13,9 @@ public static class RuleLoader
         "options", "remediation", "help", "tags", "references", "since", "kernel",
     ];
 
-    private static readonly ImmutableArray<string> OptionFields = ["default", "description"];
-    private static readonly ImmutableArray<string> RemediationFields = ["summary", "sysctls", "commands", "hints"];
-    private static readonly ImmutableArray<string> EscalationFields = ["when", "severity"];
+    public static readonly ImmutableArray<string> OptionFields = ["default", "description"];
+    public static readonly ImmutableArray<string> RemediationFields = ["summary", "sysctls", "commands", "hints"];
+    public static readonly ImmutableArray<string> EscalationFields = ["when", "severity"];
 
     public static RuleDocument? Load(string text, string path, DiagnosticBag diagnostics)
     {

@@ -18,6 +18,8 @@ public static partial class ItemTypes
         Num<ListenerInfo>("uid", ExprType.Integer, "owner uid", l => l.Uid),
         Str<ListenerInfo>("process", "names of the processes holding the socket, comma-separated", l => JoinNames(l.Processes), "no process is known for this socket"),
         Num<ListenerInfo>("pid", ExprType.Integer, "the lowest pid holding the socket", l => l.Processes.IsDefaultOrEmpty ? null : l.Processes.Min(p => p.Pid)),
+        new MemberDefinition("pids", ExprType.IntegerList, "every pid holding the socket, sorted (empty when no process is known): process.pid in it.pids",
+            o => Value.FromList(((ListenerInfo)o).Processes.IsDefault ? [] : [.. ((ListenerInfo)o).Processes.Select(p => (long)p.Pid).Distinct().Order()])),
         Str<ListenerInfo>("source", "where this row came from", l => l.Source));
 
     public static readonly ItemType Interface = Item("interface",
@@ -76,9 +78,16 @@ public static partial class ItemTypes
         Num<SysctlItem>("number", ExprType.Integer, "the value as an integer (unknown when it is not one)", s => long.TryParse(s.Entry.Value, out var n) ? n : null,
             s => $"{s.Key} = '{s.Entry.Value}' is not an integer"),
         Str<SysctlItem>("source", "where the value came from", s => s.Entry.Source),
-        Str<SysctlItem>("configured", "the value sysctl.d configuration sets (unknown when not configured)", s => s.Entry.Configured?.Value, "not set by sysctl.d configuration"),
-        Str<SysctlItem>("configured_source", "the file and line that configured it", s => s.Entry.Configured?.Source, "not set by sysctl.d configuration"),
+        Bool<SysctlItem>("is_configured", "true when sysctl.d configuration sets this key (never unknown)", s => s.Configured is not null),
+        Str<SysctlItem>("configured", "the value sysctl.d configuration sets (unknown when not configured)", s => s.Configured?.Value, "not set by sysctl.d configuration"),
+        Str<SysctlItem>("configured_source", "the file and line that configured it", s => s.Configured?.Source, "not set by sysctl.d configuration"),
         Bool<SysctlItem>("init_netns_only", "true when the key exists only in the initial network namespace", s => s.Entry.InitNetnsOnly));
+
+    public static readonly ItemType App = Item("app",
+        Str<AppListenConfig>("app", "the application: nginx, redis, haproxy, php-fpm", a => a.App),
+        Str<AppListenConfig>("listen", "the listen address as configured (\"\" when the setting is global)", a => a.Listen),
+        Num<AppListenConfig>("backlog", ExprType.Integer, "the backlog the application asks listen() for (its default when the file sets none)", a => a.Backlog),
+        Str<AppListenConfig>("source", "the file and line, or the file plus \"(default)\"", a => a.Source));
 
     private static double? D(InterfaceInfo i, string key) => D(i.Deltas, key);
 
@@ -92,6 +101,3 @@ public static partial class ItemTypes
 
     private static string DescribeSource(string source) => source.Length == 0 ? "the source" : source;
 }
-
-/// <summary>A sysctl as a scope item.</summary>
-public sealed record SysctlItem(string Key, SysctlEntry Entry);

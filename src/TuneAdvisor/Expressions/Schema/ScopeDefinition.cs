@@ -49,9 +49,13 @@ public static class Scopes
         s => s.Peers.CastArray<object>(), o => $"peer {((PeerTraffic)o).Remote}", SnapshotCapability.Rates);
 
     public static readonly ScopeDefinition Sysctl = new("sysctl", ItemTypes.Sysctl, "sysctls",
-        s => s.Sysctls.Select(kv => (object)new SysctlItem(kv.Key, kv.Value)).ToArray(), o => $"sysctl {((SysctlItem)o).Key}", null);
+        s => s.Sysctls.Select(kv => (object)SysctlItem.Of(s, kv.Key, kv.Value)).ToArray(), o => $"sysctl {((SysctlItem)o).Key}", null);
 
-    public static ImmutableArray<ScopeDefinition> All { get; } = [Host, Sysctl, Listener, Connection, Socket, Interface, Cpu, Process, Peer];
+    /// <summary>Backlogs applications are configured to ask for (nginx, Redis, HAProxy, php-fpm), read from an image or host.</summary>
+    public static readonly ScopeDefinition App = new("app", ItemTypes.App, "apps",
+        s => s.AppConfigs.CastArray<object>(), o => { var a = (AppListenConfig)o; return a.Listen.Length > 0 ? $"app {a.App} {a.Listen}" : $"app {a.App}"; }, SnapshotCapability.AppConfigs);
+
+    public static ImmutableArray<ScopeDefinition> All { get; } = [Host, Sysctl, Listener, Connection, Socket, Interface, Cpu, Process, Peer, App];
 
     public static ScopeDefinition? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

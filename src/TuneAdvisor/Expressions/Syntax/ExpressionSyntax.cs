@@ -31,5 +31,8 @@ public sealed record UnarySyntax(TextSpan Span, TokenKind Operator, TextSpan Ope
 
 public sealed record BinarySyntax(TextSpan Span, ExpressionSyntax Left, TokenKind Operator, TextSpan OperatorSpan, ExpressionSyntax Right) : ExpressionSyntax(Span);
 
+/// <summary><c>collection where predicate</c>: the elements for which the predicate (over <c>it</c>) is true.</summary>
+public sealed record WhereSyntax(TextSpan Span, ExpressionSyntax Collection, TextSpan KeywordSpan, ExpressionSyntax Predicate) : ExpressionSyntax(Span);
+
 /// <summary>Stands in for a node that could not be parsed (an error was already reported).</summary>
 public sealed record ErrorSyntax(TextSpan Span) : ExpressionSyntax(Span);

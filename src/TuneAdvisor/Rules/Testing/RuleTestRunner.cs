@@ -107,9 +107,16 @@ public static class RuleTestRunner
                 return $"'{f.Subject}': expected severity {sev}, got {f.Severity.ToName()}";
             if (Str(e, "messageContains") is { } text && !f.Message.Contains(text, StringComparison.Ordinal))
                 return $"'{f.Subject}': message \"{f.Message}\" does not contain \"{text}\"";
+            if (Str(e, "remediationContains") is { } fix && !RemediationText(f).Contains(fix, StringComparison.Ordinal))
+                return $"'{f.Subject}': remediation \"{RemediationText(f)}\" does not contain \"{fix}\"";
         }
         return null;
     }
+
+    /// <summary>The rendered remediation as one line: summary, then "key = value" per sysctl, commands and hints, joined by " | ".</summary>
+    private static string RemediationText(Finding f) =>
+        f.Remediation is not { } r ? ""
+        : string.Join(" | ", [r.Summary, .. r.Sysctls.Select(s => $"{s.Key} = {s.Value}"), .. r.Commands, .. r.Hints]);
 
     private static string Describe(ImmutableArray<RuleOutcome> outcomes) =>
         string.Join("; ", outcomes.Select(o => $"{o.Subject}: {o.Kind}{(o.Reason is null ? "" : " (" + o.Reason + ")")}"));

@@ -21,7 +21,7 @@ public static class SnapshotFragment
             b.SetSysctl(SysctlKey.Normalize(k), SysctlKey.NormalizeValue(v), "test case");
         foreach (var (k, v) in Pairs(m, "configured"))
             if (b.Sysctls.TryGetValue(SysctlKey.Normalize(k), out var e))
-                b.Sysctls[SysctlKey.Normalize(k)] = e with { Configured = new SysctlConfigured(v, "test case") };
+                b.Sysctls[SysctlKey.Normalize(k)] = e with { Configured = new SysctlConfigured(SysctlKey.NormalizeValue(v), "test case") };
         foreach (var (k, v) in Pairs(m, "counters"))
             b.Counters[k] = long.Parse(v, CultureInfo.InvariantCulture);
         foreach (var (k, v) in Pairs(m, "deltas"))
@@ -79,7 +79,8 @@ public static class SnapshotFragment
         if (b.Softnet.Count > 0) b.Capabilities.Add(SnapshotCapability.Softnet);
         if (b.Processes.Count > 0) b.Capabilities.Add(SnapshotCapability.Processes);
         if (b.AppConfigs.Count > 0) b.Capabilities.Add(SnapshotCapability.AppConfigs);
-        if (b.Gauges.Keys.Any(k => k.StartsWith("conntrack.", StringComparison.Ordinal))) b.Capabilities.Add(SnapshotCapability.Conntrack);
+        if (b.Gauges.Keys.Any(k => k.StartsWith("conntrack.", StringComparison.Ordinal)) || b.Counters.Keys.Any(k => k.StartsWith("Conntrack.", StringComparison.Ordinal)))
+            b.Capabilities.Add(SnapshotCapability.Conntrack);
     }
 
     private static ImmutableSortedDictionary<string, long>? Deltas(YamlMapping m) =>
