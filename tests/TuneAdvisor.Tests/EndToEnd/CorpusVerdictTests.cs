@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using TuneAdvisor.Collection;
+using TuneAdvisor.Evaluation;
+using TuneAdvisor.Policy;
+using TuneAdvisor.Rules;
+
+namespace TuneAdvisor.Tests.EndToEnd;
+
+/// <summary>
+/// Every "finding" and "no_finding" verdict of ../shared/corpus/expected.json, checked end to end: the case folder is
+/// read as `audit --sos` (the sosreport) or `audit --input` (everything else) would read it, and the built-in rules
+/// of the verdict's topic must (not) fire. A topic suffix limits a no_finding to, or excepts, named subjects.
+/// </summary>
+public sealed class CorpusVerdictTests
+{
+    /// <summary>Rule topics of the corpus README and the rules that speak to each (since-boot and per-window).</summary>
+    private static readonly ImmutableDictionary<string, string[]> TopicRules = new Dictionary<string, string[]>
+    {
+        ["somaxconn_low"] = ["TA1001"],
+        ["accept_queue_full"] = ["TA1002"],
+        ["listen_overflows_drops"] = ["TA1003", "TA1004", "TA1005", "TA1006"],
+        ["syncookies_off"] = ["TA1009"],
+        ["interface_drops_errors"] = ["TA1203", "TA1204", "TA1205", "TA1207"],
+        ["high_retransmission"] = ["TA1301", "TA1302"],
+        ["ephemeral_ports_timewait"] = ["TA1404"],
+        ["backlog_capped_by_somaxconn"] = ["TA1013"],
+    }.ToImmutableDictionary();
+
+    private static readonly Lazy<RuleSet> Rules = new(() => RuleSet.Load(builtIn: true, []));
+
+    public static TheoryData<string, int> Verdicts()
+    {
+        var data = new TheoryData<string, int>();
+        if (RepoPaths.Corpus is not { } corpus)
+            return data;
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(corpus, "expected.json")));
+        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            var checks = c.GetProperty("checks").EnumerateArray().ToList();
+            for (int i = 0; i < checks.Count; i++)
+                if (checks[i].GetProperty("kind").GetString() is "finding" or "no_finding")
+                    data.Add(c.GetProperty("case").GetString()!, i);
+        }
+        return data;
+    }
+
+    [CorpusFact]
+    public void The_corpus_has_verdicts_for_every_topic_we_map() =>
+        Assert.True(Verdicts().Count >= 20);
+
+    [CorpusTheory]
+    [MemberData(nameof(Verdicts))]
+    public async Task Verdict_holds(string caseName, int checkIndex)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Corpus!, "expected.json")));
+        var check = doc.RootElement.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("case").GetString() == caseName)
+            .GetProperty("checks")[checkIndex];
+        var topic = check.GetProperty("rule_topic").GetString()!;
+        var (name, except, only) = ParseTopic(topic);
+        var rules = TopicRules[name];
+
+        var dir = Path.Combine(RepoPaths.Corpus!, caseName);
+        var request = Directory.Exists(Path.Combine(dir, "sos_commands")) ? new SnapshotRequest { Sosreport = dir } : new SnapshotRequest { Inputs = [dir] };
+        var (snapshot, diagnostics) = await SnapshotProvider.LoadAsync(request, CollectionContext.Live, null, CancellationToken.None);
+        Assert.NotNull(snapshot);
+        var result = Advisor.Analyze(snapshot!, Rules.Value, AuditPolicy.Default, diagnostics, DateTimeOffset.UnixEpoch);
+        var findings = result.Findings.Where(f => rules.Contains(f.RuleId)).ToList();
+
+        if (check.GetProperty("kind").GetString() == "finding")
+        {
+            Assert.True(findings.Count > 0, $"{caseName}: expected a {name} finding ({check.GetProperty("expected")}); outcomes: {Describe(result, rules)}");
+            if (check.GetProperty("expected") is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("interface", out var iface))
+                Assert.Contains(findings, f => f.Subject == $"interface {iface.GetString()}");
+            return;
+        }
+        var offending = findings.Where(f => except.All(x => !f.Subject.EndsWith(" " + x, StringComparison.Ordinal))
+                                         && (only.Length == 0 || only.Any(x => f.Subject.EndsWith(" " + x, StringComparison.Ordinal)))).ToList();
+        Assert.True(offending.Count == 0, $"{caseName}: expected no {topic} finding, got {string.Join("; ", offending.Select(f => $"{f.RuleId} {f.Subject}: {f.Message}"))}");
+    }
+
+    /// <summary>"topic", "topic:except:a,b" or "topic:a,b" (the no_finding applies only to subjects a and b).</summary>
+    private static (string Name, string[] Except, string[] Only) ParseTopic(string topic)
+    {
+        var parts = topic.Split(':');
+        if (parts.Length == 1) return (topic, [], []);
+        if (parts[1] == "except") return (parts[0], parts[2].Split(','), []);
+        return (parts[0], [], parts[1].Split(','));
+    }
+
+    private static string Describe(AnalysisResult r, string[] rules) =>
+        string.Join("; ", r.Outcomes.Where(o => rules.Contains(o.RuleId)).Select(o => $"{o.RuleId} {o.Subject}: {o.Kind} {o.Reason}"));
+}
