@@ -12,13 +12,7 @@ public sealed record RuleSet(ImmutableArray<Rule> Rules, ImmutableArray<Diagnost
     public static RuleSet Load(bool builtIn, IEnumerable<string> paths)
     {
         var diagnostics = new DiagnosticBag();
-        var pathList = paths.ToList();
-        var files = new List<RuleFile>();
-        if (builtIn)
-            files.AddRange(RuleSources.BuiltIn());
-        foreach (var p in pathList)
-            files.AddRange(RuleSources.FromPath(p, diagnostics));
-        var ranges = RuleSources.Ranges(pathList, diagnostics);
+        var (files, ranges) = RuleSources.Collect(builtIn, paths, diagnostics);
         return Compile(files, ranges, diagnostics);
     }
 

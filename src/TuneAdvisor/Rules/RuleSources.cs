@@ -14,6 +14,18 @@ public static class RuleSources
         (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
         && !name.EndsWith(".tests.yaml", StringComparison.Ordinal) && !name.EndsWith(".tests.yml", StringComparison.Ordinal);
 
+    /// <summary>The rule files of a run (built-in first, then each path in order) and the id ranges that govern them.</summary>
+    public static (ImmutableArray<RuleFile> Files, IdRanges Ranges) Collect(bool builtIn, IEnumerable<string> paths, DiagnosticBag diagnostics)
+    {
+        var pathList = paths.ToList();
+        var files = ImmutableArray.CreateBuilder<RuleFile>();
+        if (builtIn)
+            files.AddRange(BuiltIn());
+        foreach (var p in pathList)
+            files.AddRange(FromPath(p, diagnostics));
+        return (files.ToImmutable(), Ranges(pathList, diagnostics));
+    }
+
     public static ImmutableArray<RuleFile> BuiltIn()
     {
         return Self.GetManifestResourceNames()

@@ -19,13 +19,7 @@ public static class RuleTestRunner
     public static RuleTestRun Run(bool builtIn, IEnumerable<string> paths)
     {
         var diagnostics = new DiagnosticBag();
-        var pathList = paths.ToList();
-        var files = new List<RuleFile>();
-        if (builtIn)
-            files.AddRange(RuleSources.BuiltIn());
-        foreach (var p in pathList)
-            files.AddRange(RuleSources.FromPath(p, diagnostics));
-        var ranges = RuleSources.Ranges(pathList, diagnostics);
+        var (files, ranges) = RuleSources.Collect(builtIn, paths, diagnostics);
         var results = ImmutableArray.CreateBuilder<RuleTestCaseResult>();
         foreach (var file in files)
         {
