@@ -7,7 +7,8 @@ namespace TuneAdvisor.Collection.Offline;
 /// netstat both list sockets, ss's rows are kept and a netstat row that ss also lists (same inode, or same
 /// protocol, state and addresses with "*" = "::" and v4-mapped = IPv4) is dropped; netstat rows ss does not list are
 /// kept. Counters: copies of /proc/net/netstat|snmp|snmp6 win over `netstat -s` and `nstat` (exact names, nothing
-/// omitted). Everything else is merged in part order; for host facts the first value found wins.
+/// omitted). Everything else is merged in part order; for host facts the first value found wins, and kernel.osrelease /
+/// kernel.hostname fill the kernel and host name when nothing else gave them.
 /// </summary>
 public static class OfflineSampleMerger
 {
@@ -18,7 +19,20 @@ public static class OfflineSampleMerger
         foreach (var part in parts.Where(p => !IsProcCounters(p)).Concat(parts.Where(IsProcCounters)))
             MergeValues(target, part.Sample);
         MergeSockets(target, parts);
+        HostFromSysctls(target);
         return target;
+    }
+
+    /// <summary>
+    /// `sysctl -a` and a copied /proc/sys also print kernel.osrelease and kernel.hostname: when no `uname` or
+    /// hostname file was given, they name the kernel (so kernel-version rules apply) and the host.
+    /// </summary>
+    private static void HostFromSysctls(SampleBuilder target)
+    {
+        if (target.Host.Kernel is null && target.Sysctls.TryGetValue("kernel.osrelease", out var release) && release.Value.Length > 0)
+            target.Host = target.Host with { Kernel = release.Value, KernelSource = release.Source };
+        if (target.Host.Hostname is null && target.Sysctls.TryGetValue("kernel.hostname", out var name) && name.Value.Length > 0)
+            target.Host = target.Host with { Hostname = name.Value };
     }
 
     private static void MergeValues(SampleBuilder target, SampleBuilder part)

@@ -40,6 +40,18 @@ public sealed class RawInputReaderTests
     }
 
     [Fact]
+    public void Without_uname_the_kernel_and_host_name_come_from_kernel_osrelease_and_hostname_in_sysctl_output()
+    {
+        var (s, _) = RawInputReader.Read(Files("sysctl_-a.txt"), Time);
+        Assert.Equal("6.18.44-fc-v782", s.Host.Kernel);
+        Assert.EndsWith("sysctl_-a.txt:121", s.Host.KernelSource, StringComparison.Ordinal);
+        Assert.Equal("vm", s.Host.Hostname);
+
+        var (withUname, _) = RawInputReader.Read(Files("sysctl_-a.txt", "uname_-a.txt"), Time);
+        Assert.EndsWith("uname_-a.txt:1", withUname.Host.KernelSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Netstat_alone_gives_listeners_but_no_backlog()
     {
         var (s, _) = RawInputReader.Read(Files("netstat_-tanp.txt"), Time);
