@@ -117,10 +117,10 @@ public static class RuleEvaluator
     public static string? NotApplicableReason(Rule rule, SystemSnapshot snapshot)
     {
         if (rule.Scope.Requires is { } cap && !snapshot.Has(cap))
-            return $"{Describe(snapshot.Source)} has no {rule.Scope.Collection}";
+            return $"needs {rule.Scope.Collection}, which {Describe(snapshot.Source)} cannot provide";
         foreach (var req in rule.Requirements)
             if (!req.IsMetBy(snapshot))
-                return $"{Describe(snapshot.Source)} has no {req.What}";
+                return $"needs {req.What}, which {Describe(snapshot.Source)} cannot provide";
         if (rule.Kernel is { } range && KernelVersion.TryParse(snapshot.Host.Kernel, out var kernel) && !range.Contains(kernel))
             return $"kernel {snapshot.Host.Kernel} is outside {range.Text}";
         return null;
