@@ -179,19 +179,29 @@ public sealed partial class SockDiagCollector : ICollector
         foreach (ref readonly var s in CollectionsMarshal.AsSpan(inet))
         {
             var processes = map.For(s.Inode);
+            if (IsOwnSocket(processes))
+                continue;
             if (SockDiagRecords.IsListener(s))
                 sample.Listeners.Add(SockDiagRecords.Listener(s, processes));
             else
                 sample.Connections.Add(SockDiagRecords.Connection(s, processes));
         }
         foreach (var s in unix)
-            if (s.State == NetlinkConstants.TCP_LISTEN && s.Type is NetlinkConstants.SOCK_STREAM or NetlinkConstants.SOCK_SEQPACKET)
-                sample.Listeners.Add(SockDiagRecords.Listener(s, map.For(s.Inode)));
+            if (s.State == NetlinkConstants.TCP_LISTEN && s.Type is NetlinkConstants.SOCK_STREAM or NetlinkConstants.SOCK_SEQPACKET
+                && map.For(s.Inode) is var owners && !IsOwnSocket(owners))
+                sample.Listeners.Add(SockDiagRecords.Listener(s, owners));
         foreach (var l in fallback.Listeners)
             sample.Listeners.Add(l.Inode is null ? l : l with { Processes = map.For(l.Inode) });
         foreach (var c in fallback.Connections)
             sample.Connections.Add(c.Inode is null ? c : c with { Processes = map.For(c.Inode) });
     }
+
+    /// <summary>
+    /// A socket held by this process alone (the .NET runtime's diagnostic IPC listener under JIT) is the tool's own,
+    /// not the host's: like ss, which does not list its own netlink socket, the snapshot leaves it out.
+    /// </summary>
+    private static bool IsOwnSocket(ImmutableArray<ProcessRef> processes) =>
+        processes.Length == 1 && processes[0].Pid == Environment.ProcessId;
 
     private static void AddCapabilities(SampleBuilder sample, HashSet<ProcNetTable> fromNetlink, ProcNetSocketsBuilder fallback)
     {
