@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TuneAdvisor.Collection.Offline;
 
 namespace TuneAdvisor;
 
@@ -10,6 +11,9 @@ public sealed record SnapshotRequest
     public string? Sosreport { get; init; }
     public ImmutableArray<string> Inputs { get; init; } = [];
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How `nstat` output among <see cref="Inputs"/> is read: totals, increments, or decided from the content.</summary>
+    public NstatMode Nstat { get; init; } = NstatMode.Auto;
 
     public bool IsLive => SnapshotFile is null && ImageRoot is null && Sosreport is null && Inputs.IsDefaultOrEmpty;
 

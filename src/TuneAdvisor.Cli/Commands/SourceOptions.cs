@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TuneAdvisor.Collection.Offline;
 
 namespace TuneAdvisor.Cli.Commands;
 
@@ -10,6 +11,13 @@ internal sealed class SourceOptions
     public Option<string?> Root { get; } = new("--root") { Description = "Audit a mounted or unpacked golden image (its sysctl.d, kernel, limits and server configs), offline.", HelpName = "DIR" };
     public Option<string?> Sos { get; } = new("--sos") { Description = "Audit an unpacked sosreport directory.", HelpName = "DIR" };
     public Option<string[]> Input { get; } = new("--input", "-i") { Description = "Audit raw captures: ss, netstat, sysctl -a, nstat output or /proc/net files (repeatable; files or folders; detected by content).", HelpName = "PATH", AllowMultipleArgumentsPerToken = false };
+    public Option<string> Nstat { get; } = new("--nstat")
+    {
+        Description = "How to read nstat output given with --input: 'absolute' (nstat -a: totals since boot), 'delta' (plain nstat: increments since its last run, read as a delta, never as totals) or 'auto' (decide from the content; totals when nothing tells, with a note).",
+        HelpName = "auto|absolute|delta",
+        DefaultValueFactory = _ => "auto",
+    };
+
     public Option<string> Interval { get; } = new("--interval")
     {
         Description = "Live sampling window between the two samples, e.g. 10s, 500ms, 0 (one sample: rate-based rules are reported as not evaluated).",
@@ -23,6 +31,7 @@ internal sealed class SourceOptions
         command.Options.Add(Root);
         command.Options.Add(Sos);
         command.Options.Add(Input);
+        command.Options.Add(Nstat);
         command.Options.Add(Interval);
     }
 
@@ -35,11 +44,22 @@ internal sealed class SourceOptions
             Sosreport = parse.GetValue(Sos),
             Inputs = [.. parse.GetValue(Input) ?? []],
             Interval = ParseDuration(parse.GetValue(Interval) ?? "10s"),
+            Nstat = ParseNstatMode(parse.GetValue(Nstat) ?? "auto"),
         };
+        if (request.Nstat != NstatMode.Auto && request.Inputs.IsDefaultOrEmpty)
+            throw new UsageException("--nstat applies to --input captures only");
         if (request.OfflineSourceCount > 1)
             throw new UsageException("choose one source: --snapshot, --root, --sos or --input");
         return request;
     }
+
+    private static NstatMode ParseNstatMode(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "auto" => NstatMode.Auto,
+        "absolute" or "a" => NstatMode.Absolute,
+        "delta" or "d" => NstatMode.Delta,
+        _ => throw new UsageException($"--nstat '{text}' is not one of auto, absolute, delta"),
+    };
 
     public static TimeSpan ParseDuration(string text)
     {

@@ -38,6 +38,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Nstat_option_reads_plain_nstat_output_as_a_delta_and_is_a_usage_error_without_input()
+    {
+        var capture = Path.Combine(RepoPaths.Root, "tests/TuneAdvisor.Tests/TestFiles/Captures/nstat_delta.txt");
+        var asDelta = CliRunner.Run("collect", "--input", capture, "--nstat", "delta");
+        Assert.True(asDelta.ExitCode == 0, asDelta.Stderr);
+        using (var doc = JsonDocument.Parse(asDelta.Stdout))
+        {
+            Assert.Equal(7, doc.RootElement.GetProperty("deltas").GetProperty("TcpExt.ListenOverflows").GetInt64());
+            Assert.False(doc.RootElement.GetProperty("counters").TryGetProperty("TcpExt.ListenOverflows", out _));
+        }
+        var asTotals = CliRunner.Run("collect", "--input", capture, "--nstat", "absolute");
+        using (var doc = JsonDocument.Parse(asTotals.Stdout))
+            Assert.Equal(7, doc.RootElement.GetProperty("counters").GetProperty("TcpExt.ListenOverflows").GetInt64());
+
+        Assert.Equal(2, CliRunner.Run("audit", "--nstat", "delta").ExitCode);
+        var bad = CliRunner.Run("audit", "--input", capture, "--nstat", "sometimes");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--nstat 'sometimes'", bad.Stderr);
+    }
+
+    [Fact]
     public void Fail_on_error_ignores_lesser_findings()
     {
         var snap = SavedFixture();
