@@ -1,11 +1,10 @@
 using TuneAdvisor.Collection;
-using TuneAdvisor.Tests.Collection.Image;
 
 namespace TuneAdvisor.Tests.Collection;
 
 public sealed class SysctlConfigCollectorTests : IDisposable
 {
-    private readonly FixtureTree _tree = new();
+    private readonly TempTree _tree = new();
 
     public void Dispose() => _tree.Dispose();
 

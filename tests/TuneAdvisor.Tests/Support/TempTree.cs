@@ -1,6 +1,9 @@
 namespace TuneAdvisor.Tests.Support;
 
-/// <summary>A throwaway directory tree standing in for /proc or /sys (files written by path, paths returned); deleted on Dispose.</summary>
+/// <summary>
+/// A throwaway directory tree standing in for /proc, /sys or an image root: files, folders and symbolic links written
+/// by relative path (fluently, or with <see cref="Write"/> for the full path); deleted on Dispose.
+/// </summary>
 public sealed class TempTree : IDisposable
 {
     public TempTree()
@@ -18,11 +21,31 @@ public sealed class TempTree : IDisposable
     {
         var path = PathOf(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
+        System.IO.File.WriteAllText(path, content);
         return path;
     }
 
-    public string Dir(string relative) => Directory.CreateDirectory(PathOf(relative)).FullName;
+    /// <summary>Writes a file of these lines, each ending in "\n" (an empty file without lines).</summary>
+    public TempTree File(string relative, params string[] lines)
+    {
+        Write(relative, lines.Length == 0 ? "" : string.Join("\n", lines) + "\n");
+        return this;
+    }
+
+    public TempTree Dir(string relative)
+    {
+        Directory.CreateDirectory(PathOf(relative));
+        return this;
+    }
+
+    /// <summary>Creates a symbolic link at <paramref name="relative"/> whose target text is exactly <paramref name="target"/>.</summary>
+    public TempTree Link(string relative, string target)
+    {
+        var path = PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        System.IO.File.CreateSymbolicLink(path, target);
+        return this;
+    }
 
     public void Dispose()
     {

@@ -5,7 +5,7 @@ namespace TuneAdvisor.Tests.Collection.Image;
 
 public sealed class AppConfigReaderTests : IDisposable
 {
-    private readonly FixtureTree _tree = new();
+    private readonly TempTree _tree = new();
 
     public void Dispose() => _tree.Dispose();
 

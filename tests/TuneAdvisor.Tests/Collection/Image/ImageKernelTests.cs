@@ -4,7 +4,7 @@ namespace TuneAdvisor.Tests.Collection.Image;
 
 public sealed class ImageKernelTests : IDisposable
 {
-    private readonly FixtureTree _tree = new();
+    private readonly TempTree _tree = new();
 
     public void Dispose() => _tree.Dispose();
 

@@ -7,11 +7,11 @@ public sealed class ImageRootReaderTests : IDisposable
 {
     private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
-    private readonly FixtureTree _tree = new();
+    private readonly TempTree _tree = new();
 
     public void Dispose() => _tree.Dispose();
 
-    private FixtureTree Debian(string kernel) =>
+    private TempTree Debian(string kernel) =>
         _tree.File("etc/hostname", "golden-01")
             .File("usr/lib/os-release", "NAME=\"Debian GNU/Linux\"", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"")
             .Link("etc/os-release", "../usr/lib/os-release")
