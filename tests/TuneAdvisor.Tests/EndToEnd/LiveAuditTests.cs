@@ -10,25 +10,7 @@ namespace TuneAdvisor.Tests.EndToEnd;
 /// </summary>
 public sealed class LiveAuditTests
 {
-    private const string Listener = """
-        import socket, time
-        s = socket.socket()
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        s.bind(("127.0.0.1", 8080))
-        s.listen(8)
-        clients = []
-        for _ in range(20):
-            c = socket.socket()
-            c.setblocking(False)
-            try:
-                c.connect(("127.0.0.1", 8080))
-            except BlockingIOError:
-                pass
-            clients.append(c)
-        time.sleep(1.0)
-        print("ready", flush=True)
-        time.sleep(600)
-        """;
+    private static readonly string Listener = FloodedListener.Then();
 
     [LiveFact]
     public void Audit_inside_a_namespace_reports_somaxconn_and_the_full_listener_like_ss()

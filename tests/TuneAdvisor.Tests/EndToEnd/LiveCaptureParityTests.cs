@@ -10,24 +10,7 @@ namespace TuneAdvisor.Tests.EndToEnd;
 /// </summary>
 public sealed class LiveCaptureParityTests : IDisposable
 {
-    private const string Scenario = """
-        import socket, time
-        def listen(port, backlog):
-            s = socket.socket()
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            s.bind(("127.0.0.1", port))
-            s.listen(backlog)
-            return s
-        full = listen(8080, 8)
-        clients = []
-        for _ in range(20):
-            c = socket.socket()
-            c.setblocking(False)
-            try:
-                c.connect(("127.0.0.1", 8080))
-            except BlockingIOError:
-                pass
-            clients.append(c)
+    private static readonly string Scenario = FloodedListener.Then("""
         srv = listen(9090, 64)
         pairs = []
         for i in range(6):
@@ -42,10 +25,8 @@ public sealed class LiveCaptureParityTests : IDisposable
                 a.close()
             else:
                 pairs.append((c, a))
-        time.sleep(1.0)
-        print("ready", flush=True)
-        time.sleep(600)
-        """;
+
+        """);
 
     private readonly string _captures = Directory.CreateTempSubdirectory("ta-captures-").FullName;
 
