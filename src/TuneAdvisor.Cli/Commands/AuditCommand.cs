@@ -34,6 +34,11 @@ internal static class AuditCommand
             Description = "Also write the remediation bundle into DIR: 90-tuneadvisor.conf (a sysctl.d drop-in), tuneadvisor-apply.sh (a dry run unless --apply) and tuneadvisor-hints.txt.",
             HelpName = "DIR",
         };
+        var policyFile = new Option<string?>("--policy")
+        {
+            Description = "Read a policy file (YAML: failOn, disable, enable, severity, options, waivers with reason and expiry); --fail-on, --disable and --severity given on the command line apply on top of it.",
+            HelpName = "FILE",
+        };
         var severity = new Option<string[]>("--severity") { Description = "Override a severity: ID=level, CATEGORY=level or all=level; level none disables (repeatable).", HelpName = "ID=LEVEL" };
 
         var command = new Command("audit", "Audit this host (or an offline source) against the rules and report the findings.\n" +
@@ -45,18 +50,35 @@ internal static class AuditCommand
         command.Options.Add(failOn);
         command.Options.Add(disable);
         command.Options.Add(severity);
+        command.Options.Add(policyFile);
         command.Options.Add(remediation);
 
         command.SetAction(async (parse, ct) =>
         {
+            var request = source.Read(parse);
+            var ruleSet = rules.Load(parse);
+            PolicyFile? file = null;
+            if (parse.GetValue(policyFile) is { } policyPath && !ruleSet.HasErrors)
+            {
+                var bag = new DiagnosticBag();
+                file = PolicyFile.Load(policyPath, ruleSet, bag);
+                Output.Diagnostics(bag.ToImmutableSorted(), stderr);
+                if (file is null)
+                {
+                    stderr.WriteLine($"tuneadvisor: the policy file {policyPath} has errors; nothing was audited");
+                    return ExitCodes.InvalidInput;
+                }
+            }
+            var failOnGiven = parse.GetResult(failOn) is { Implicit: false };
             var options = new AuditOptions(
-                source.Read(parse),
+                request,
                 parse.GetValue(format)!,
                 parse.GetValue(output),
-                SeverityNames.TryParse(parse.GetValue(failOn), out var f) ? f : Severity.Warning,
-                PolicyOptions.Build(parse.GetValue(disable) ?? [], parse.GetValue(severity) ?? []),
+                !failOnGiven && file?.FailOn is { } fileFailOn ? fileFailOn
+                    : SeverityNames.TryParse(parse.GetValue(failOn), out var f) ? f : Severity.Warning,
+                PolicyOptions.Build(file?.Policy ?? AuditPolicy.Default, parse.GetValue(disable) ?? [], parse.GetValue(severity) ?? []),
                 parse.GetValue(remediation));
-            return await RunAsync(options, rules.Load(parse), stdout, stderr, ct);
+            return await RunAsync(options, ruleSet, stdout, stderr, ct);
         });
         return command;
     }
@@ -80,6 +102,8 @@ internal static class AuditCommand
         }
 
         var result = Advisor.Analyze(snapshot, ruleSet, options.Policy, inputDiagnostics, TimeProvider.System.GetUtcNow());
+        // What the policy itself said (an expired waiver) goes to the CI log too, not only into the report.
+        Output.Diagnostics([.. result.Diagnostics.Except(ruleSet.Diagnostics).Except(inputDiagnostics)], stderr);
         var writer = ReportWriterRegistry.Find(options.Format)!;
         if (!Output.Write(options.OutputPath, writer.Write(result), stdout, stderr))
             return ExitCodes.InvalidInput;

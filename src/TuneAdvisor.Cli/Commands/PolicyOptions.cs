@@ -4,12 +4,14 @@ using TuneAdvisor.Policy;
 
 namespace TuneAdvisor.Cli.Commands;
 
-/// <summary>Folds --disable and --severity into an <see cref="AuditPolicy"/>.</summary>
+/// <summary>Folds --disable and --severity into an <see cref="AuditPolicy"/>, on top of a policy file's when one was given.</summary>
 internal static class PolicyOptions
 {
-    public static AuditPolicy Build(string[] disable, string[] severity)
+    public static AuditPolicy Build(string[] disable, string[] severity) => Build(AuditPolicy.Default, disable, severity);
+
+    public static AuditPolicy Build(AuditPolicy file, string[] disable, string[] severity)
     {
-        var overrides = ImmutableDictionary.CreateBuilder<string, Severity>(StringComparer.Ordinal);
+        var overrides = file.SeverityOverrides.ToBuilder();
         foreach (var entry in severity)
         {
             var eq = entry.IndexOf('=');
@@ -17,9 +19,9 @@ internal static class PolicyOptions
                 throw new UsageException($"--severity '{entry}' must look like TA1001=error, listen=info or all=warning");
             overrides[entry[..eq].Trim()] = level;
         }
-        return AuditPolicy.Default with
+        return file with
         {
-            Disabled = disable.Select(d => d.Trim()).ToImmutableHashSet(StringComparer.Ordinal),
+            Disabled = file.Disabled.Union(disable.Select(d => d.Trim())),
             SeverityOverrides = overrides.ToImmutable(),
         };
     }

@@ -59,6 +59,37 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_policy_file_waives_findings_and_sets_fail_on_and_the_command_line_applies_on_top()
+    {
+        var snap = SavedFixture();
+        using var findings = JsonDocument.Parse(CliRunner.Run("audit", "--snapshot", snap, "--format", "json").Stdout);
+        var rules = findings.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!).Distinct().ToList();
+        Assert.NotEmpty(rules);
+
+        var policy = Path.Combine(_dir, "team.policy.yaml");
+        File.WriteAllText(policy, "waivers:\n" + string.Concat(rules.Select(r =>
+            $"  - {{ rule: {r}, reason: accepted for this image, approver: sre, expires: 2999-01-01 }}\n")));
+        var waived = CliRunner.Run("audit", "--snapshot", snap, "--policy", policy, "--format", "json");
+        Assert.True(waived.ExitCode == 0, waived.Stderr);
+        using (var doc = JsonDocument.Parse(waived.Stdout))
+            Assert.All(doc.RootElement.GetProperty("findings").EnumerateArray(),
+                f => Assert.Contains("accepted for this image (approved by sre)", f.GetProperty("suppression").GetProperty("justification").GetString()));
+
+        // An expired waiver stops applying and says so; failOn in the file is used unless --fail-on is given.
+        File.WriteAllText(policy, $"failOn: none\nwaivers:\n  - {{ rule: {rules[0]}, reason: was fine, expires: 2020-01-01 }}\n");
+        var expired = CliRunner.Run("audit", "--snapshot", snap, "--policy", policy);
+        Assert.Equal(0, expired.ExitCode);
+        Assert.Contains("warning TA0302: Waiver for " + rules[0], expired.Stderr);
+        Assert.Equal(1, CliRunner.Run("audit", "--snapshot", snap, "--policy", policy, "--fail-on", "info").ExitCode);
+
+        File.WriteAllText(policy, "failOn: warning\nseverity:\n  TA1001: fatal\n");
+        var broken = CliRunner.Run("audit", "--snapshot", snap, "--policy", policy);
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains($"{policy}(3,11): error TA0301: Invalid configuration: 'fatal' is not a severity", broken.Stderr);
+        Assert.DoesNotContain("   at ", broken.Stderr);
+    }
+
+    [Fact]
     public void Fail_on_error_ignores_lesser_findings()
     {
         var snap = SavedFixture();

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Json.Schema;
+using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Policy;
+using TuneAdvisor.Rules;
+using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Tests.Rules;
+
+namespace TuneAdvisor.Tests.Policy;
+
+/// <summary>schemas/policy.schema.json and PolicyFile accept the same files: the example policy passes both, and a mistake fails both.</summary>
+public sealed class PolicySchemaTests
+{
+    private static readonly string Example = Path.Combine(RepoPaths.Root, "tests/TuneAdvisor.Tests/TestFiles/Policy/team.policy.yaml");
+
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "schemas", "policy.schema.json"))));
+
+    private static bool SchemaAccepts(string yaml)
+    {
+        var root = YamlTreeReader.Read(yaml, "policy.yaml", new DiagnosticBag());
+        using var json = System.Text.Json.JsonDocument.Parse(YamlJson.Convert(root!)?.ToJsonString() ?? "null");
+        return Schema.Value.Evaluate(json.RootElement).IsValid;
+    }
+
+    [Fact]
+    public void The_example_policy_is_valid_for_the_schema_and_the_loader()
+    {
+        var text = File.ReadAllText(Example);
+        Assert.True(SchemaAccepts(text));
+        var bag = new DiagnosticBag();
+        var file = PolicyFile.Load(Example, RuleSet.Load(builtIn: true, []), bag);
+        Assert.Empty(bag.ToImmutableSorted());
+        Assert.NotNull(file);
+        Assert.Equal("TA1014", Assert.Single(file.Policy.Waivers).RuleId);
+    }
+
+    [Theory]
+    [InlineData("failOn: fatal\n")]
+    [InlineData("fialOn: error\n")]
+    [InlineData("waivers:\n  - rule: TA1001\n")]
+    [InlineData("waivers:\n  - rule: TA1001\n    reason: ok\n    expires: next week\n")]
+    [InlineData("severity:\n  TA1001: fatal\n")]
+    public void A_mistake_the_loader_rejects_is_rejected_by_the_schema_too(string yaml)
+    {
+        Assert.False(SchemaAccepts(yaml));
+        var bag = new DiagnosticBag();
+        Assert.Null(PolicyFile.Parse(yaml, "policy.yaml", RuleSet.Load(builtIn: true, []), bag));
+    }
+}
