@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace TuneAdvisor.Collection.Native;
 
 /// <summary>
-/// The few libc calls the socket and process collectors need. Blittable signatures only (Native AOT);
+/// The few libc calls the collectors need (sockets, the process walk, <see cref="SmallFileReader"/>): the one import set. Blittable signatures only (Native AOT);
 /// every call sets errno, read with <see cref="Marshal.GetLastPInvokeError"/>.
 /// </summary>
 internal static unsafe partial class LibC
@@ -47,6 +47,9 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Lib, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
+
+    [LibraryImport(Lib, EntryPoint = "open", SetLastError = true)]
+    public static partial int Open(byte* path, int flags);
 
     [LibraryImport(Lib, EntryPoint = "openat", SetLastError = true)]
     public static partial int OpenAt(int dirfd, byte* path, int flags, int mode);
