@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TuneAdvisor.Collection.Netlink;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Snapshots;
 
@@ -10,6 +11,10 @@ namespace TuneAdvisor.Collection;
 /// problems show up early; then a wait until t0 + interval on <see cref="CollectionContext.Time"/> (a fake clock in
 /// tests), reporting the fraction waited; then the sampled collectors again at t1. Rates use the real t1 − t0.
 /// With a zero interval every collector reads once and the snapshot has no deltas.
+/// When the collectors include <see cref="SockDiagCollector"/> over netlink, a <see cref="TcpDestroyWatch"/> listens
+/// from just before t0 until the second sample is complete, so TCP connections that close inside the window still
+/// count (<see cref="SystemSnapshot.ClosedConnections"/>, the peer table); when it cannot (no CAP_NET_ADMIN, a zero
+/// interval, no netlink) a note says that such connections are not counted.
 /// A collector that throws is a bug: it becomes a TA0210 note and diagnostic and the others go on.
 /// </summary>
 public static class HostCollection
@@ -20,24 +25,35 @@ public static class HostCollection
         TimeSpan interval,
         IProgress<double>? progress = null,
         CancellationToken ct = default,
-        IReadOnlyList<ICollector>? collectors = null)
+        IReadOnlyList<ICollector>? collectors = null,
+        NetlinkGroupOpener? openDestroyEvents = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
         collectors ??= CollectorRegistry.Default;
         var failures = ImmutableArray.CreateBuilder<Diagnostic>();
         var sampled = collectors.Where(c => c.IsSampled).ToList();
         var once = collectors.Where(c => !c.IsSampled).ToList();
+        bool socketsSampled = sampled.Any(c => c is SockDiagCollector);
 
         if (interval == TimeSpan.Zero)
         {
             var only = new SampleBuilder(context.Time.GetUtcNow());
             Run(collectors, context, only, failures, ct);
+            if (socketsSampled)
+                only.Note(KnownDiagnostics.InputNote, TcpDestroyWatch.Location,
+                    "one sample (interval 0): no sampling window, so there are no per-socket byte deltas or peer traffic, and short-lived connections are not counted");
             return (SnapshotAssembler.Assemble(SnapshotSource.Live, "/", null, only), failures.ToImmutable());
         }
+
+        string whyNot = !socketsSampled ? "" : !context.UseNetlink ? "netlink is disabled by the collection context" : "";
+        using var watch = socketsSampled && context.UseNetlink
+            ? TcpDestroyWatch.TryStart(openDestroyEvents ?? TcpDestroyWatch.DefaultOpener, new SocketAddressFormatter(SockDiagCollector.InterfaceName), out whyNot)
+            : null;
 
         var t0 = context.Time.GetUtcNow();
         var first = new SampleBuilder(t0);
         Run(sampled, context, first, failures, ct);
+        watch?.MarkFirstSample();
         var last = new SampleBuilder(t0);
         Run(once, context, last, failures, ct);
 
@@ -45,6 +61,11 @@ public static class HostCollection
 
         last.TakenAt = context.Time.GetUtcNow();
         Run(sampled, context, last, failures, ct);
+        if (watch is not null)
+            watch.Stop(last);
+        else if (whyNot.Length > 0)
+            last.Note(KnownDiagnostics.InputNote, TcpDestroyWatch.Location,
+                $"short-lived TCP connections that open and close inside the sampling window are not counted in the peer table: {whyNot}");
         return (SnapshotAssembler.Assemble(SnapshotSource.Live, "/", first, last), failures.ToImmutable());
     }
 

@@ -5,14 +5,19 @@ namespace TuneAdvisor.Collection;
 
 /// <summary>
 /// Per-remote-address TCP traffic over the window, from per-socket tcp_info byte deltas
-/// (bytes_received = in, bytes_acked = out; payload bytes, not wire bytes).
+/// (bytes_received = in, bytes_acked = out; payload bytes, not wire bytes), of the connections the last sample
+/// listed and of those destroyed during the window (each counts as one connection of its peer).
 /// </summary>
 public static class PeerTable
 {
-    public static ImmutableArray<PeerTraffic> Build(ImmutableArray<ConnectionInfo> connections, double intervalSeconds)
+    public static ImmutableArray<PeerTraffic> Build(ImmutableArray<ConnectionInfo> connections, double intervalSeconds) =>
+        Build(connections, [], intervalSeconds);
+
+    public static ImmutableArray<PeerTraffic> Build(ImmutableArray<ConnectionInfo> connections, ImmutableArray<ConnectionInfo> closed, double intervalSeconds)
     {
         return connections
             .Where(c => c.Protocol == "tcp" && c.RemoteAddress is not null && c.Info is not null && c.State != "LISTEN")
+            .Concat(closed.Where(c => c.Protocol == "tcp" && c.RemoteAddress is not null))
             .GroupBy(c => c.RemoteAddress!, StringComparer.Ordinal)
             .Select(g =>
             {

@@ -31,6 +31,8 @@ public sealed class SampleBuilder
     public HashSet<SnapshotCapability> Capabilities { get; } = new();
     public SortedSet<string> Inputs { get; } = new(StringComparer.Ordinal);
     public List<SnapshotNote> Notes { get; } = new();
+    /// <summary>TCP connections destroyed during the window (on the last sample of a live collection); null when not listened for.</summary>
+    public TcpDestroyCapture? Destroyed { get; set; }
 
     public void Note(DiagnosticDescriptor descriptor, string? location, string message) =>
         Notes.Add(new SnapshotNote(descriptor.Id, descriptor.DefaultSeverity.ToName(), message, location));

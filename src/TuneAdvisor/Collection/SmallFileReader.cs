@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Text;
+using TuneAdvisor.Collection.Native;
 
 namespace TuneAdvisor.Collection;
 
@@ -22,9 +22,8 @@ public enum ReadStatus
 /// calls, no FileStream, no exception for the common failures, and the errno kept so callers can tell "link down"
 /// (EINVAL) from "no such attribute" (ENOENT). One instance per thread; it is not thread-safe.
 /// </summary>
-public sealed unsafe partial class SmallFileReader
+public sealed unsafe class SmallFileReader
 {
-    private const int ORdOnlyCloexec = 0x80000; // O_RDONLY | O_CLOEXEC
     private byte[] _buffer = new byte[4096];
     private byte[] _path = new byte[512];
 
@@ -36,7 +35,7 @@ public sealed unsafe partial class SmallFileReader
         text = "";
         int fd = Open(path);
         if (fd < 0)
-            return Classify(LastErrno = Marshal.GetLastPInvokeError());
+            return Classify(LastErrno = LibC.LastError);
         try
         {
             int total = 0;
@@ -46,11 +45,11 @@ public sealed unsafe partial class SmallFileReader
                     Array.Resize(ref _buffer, _buffer.Length * 2);
                 nint n;
                 fixed (byte* p = &_buffer[total])
-                    n = Read(fd, p, _buffer.Length - total);
+                    n = LibC.Read(fd, p, (nuint)(_buffer.Length - total));
                 if (n < 0)
                 {
-                    int errno = Marshal.GetLastPInvokeError();
-                    if (errno == 4) // EINTR
+                    int errno = LibC.LastError;
+                    if (errno == LibC.EINTR)
                         continue;
                     return Classify(LastErrno = errno);
                 }
@@ -64,7 +63,7 @@ public sealed unsafe partial class SmallFileReader
         }
         finally
         {
-            Close(fd);
+            LibC.Close(fd);
         }
     }
 
@@ -79,7 +78,7 @@ public sealed unsafe partial class SmallFileReader
         int len = Encoding.UTF8.GetBytes(path, _path);
         _path[len] = 0;
         fixed (byte* p = _path)
-            return OpenNative(p, ORdOnlyCloexec);
+            return LibC.Open(p, LibC.O_RDONLY | LibC.O_CLOEXEC);
     }
 
     private static ReadStatus Classify(int errno) => errno switch
@@ -89,13 +88,4 @@ public sealed unsafe partial class SmallFileReader
         22 => ReadStatus.Invalid,          // EINVAL
         _ => ReadStatus.Failed,
     };
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static partial int OpenNative(byte* path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static partial nint Read(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
 }

@@ -6,7 +6,8 @@ namespace TuneAdvisor.Collection;
 /// <summary>
 /// Turns one or two samples into an immutable <see cref="SystemSnapshot"/>: the last sample's values, and with two
 /// samples the deltas of every counter, interface and softnet column, per-socket byte deltas keyed by socket
-/// cookie, and the per-peer traffic table. Everything is sorted so output is byte-stable.
+/// cookie (also of the connections destroyed in the window, when the last sample carries a
+/// <see cref="TcpDestroyCapture"/>), and the per-peer traffic table. Everything is sorted so output is byte-stable.
 /// </summary>
 public static class SnapshotAssembler
 {
@@ -14,6 +15,8 @@ public static class SnapshotAssembler
     {
         var interval = first is null ? last.DeltaIntervalSeconds : (last.TakenAt - first.TakenAt).TotalSeconds;
         var connections = SortConnections(first is null ? last.Connections : WithByteDeltas(first.Connections, last.Connections));
+        var closed = first is null || last.Destroyed is null ? []
+            : SortConnections(ClosedConnectionTable.Build(first.Connections, last.Connections, last.Destroyed));
         var capabilities = last.Capabilities.ToImmutableSortedSet();
         if (first is not null || last.CounterDeltas.Count > 0)
             capabilities = capabilities.Add(SnapshotCapability.Rates);
@@ -34,7 +37,8 @@ public static class SnapshotAssembler
             Interfaces = InterfaceDeltas(first?.Interfaces, last.Interfaces),
             Softnet = SoftnetDeltas(first?.Softnet, last.Softnet),
             Processes = last.Processes.Values.OrderBy(p => p.Pid).ToImmutableArray(),
-            Peers = first is null || interval is not > 0 ? [] : PeerTable.Build(connections, interval.Value),
+            Peers = first is null || interval is not > 0 ? [] : PeerTable.Build(connections, closed, interval.Value),
+            ClosedConnections = closed,
             AppConfigs = last.AppConfigs.OrderBy(a => a.App, StringComparer.Ordinal).ThenBy(a => a.Source, StringComparer.Ordinal).ToImmutableArray(),
             Limits = last.Limits.OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Scope, StringComparer.Ordinal).ToImmutableArray(),
             Notes = first is null ? last.SortedNotes() : MergeNotes(first, last),

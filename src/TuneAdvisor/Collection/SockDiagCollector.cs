@@ -219,7 +219,7 @@ public sealed partial class SockDiagCollector : ICollector
             sample.Capabilities.Add(SnapshotCapability.ListenerBacklog);
     }
 
-    private static unsafe string? InterfaceName(uint index)
+    internal static unsafe string? InterfaceName(uint index)
     {
         byte* name = stackalloc byte[16];
         return LibC.IfIndexToName(index, name) is null ? null : Marshal.PtrToStringUTF8((nint)name);

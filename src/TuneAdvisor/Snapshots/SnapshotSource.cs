@@ -44,4 +44,10 @@ public enum SnapshotCapability
     Conntrack,
     /// <summary>Application listen configuration (nginx, redis, haproxy, php-fpm) read from an image.</summary>
     AppConfigs,
+    /// <summary>
+    /// TCP connections that closed during the window were captured (sock_diag destroy events): they are in
+    /// <see cref="SystemSnapshot.ClosedConnections"/> and counted in the peer table. Without it, a connection that
+    /// opened and closed between the samples is invisible.
+    /// </summary>
+    ClosedConnections,
 }

@@ -28,6 +28,13 @@ public sealed record SystemSnapshot
     public ImmutableArray<SoftnetCpu> Softnet { get; init; } = [];
     public ImmutableArray<ProcessInfo> Processes { get; init; } = [];
     public ImmutableArray<PeerTraffic> Peers { get; init; } = [];
+    /// <summary>
+    /// TCP connections destroyed between the two samples, from sock_diag destroy events (capability
+    /// <see cref="SnapshotCapability.ClosedConnections"/>), state CLOSE, with their byte deltas over the window
+    /// (final counters minus the first sample's, or the whole final counters for a connection born in the window).
+    /// <see cref="ConnectionInfo.Info"/> is null: only the final byte counters are kept.
+    /// </summary>
+    public ImmutableArray<ConnectionInfo> ClosedConnections { get; init; } = [];
     public ImmutableArray<AppListenConfig> AppConfigs { get; init; } = [];
     public ImmutableArray<ConfiguredLimit> Limits { get; init; } = [];
     /// <summary>What went wrong or was noteworthy while building the snapshot (skipped lines, unreadable files).</summary>

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace TuneAdvisor.Collection.Native;
 
 /// <summary>
-/// The few libc calls the socket and process collectors need. Blittable signatures only (Native AOT);
+/// The few libc calls the collectors need (sockets, the process walk, <see cref="SmallFileReader"/>): the one import set. Blittable signatures only (Native AOT);
 /// every call sets errno, read with <see cref="Marshal.GetLastPInvokeError"/>.
 /// </summary>
 internal static unsafe partial class LibC
@@ -26,6 +26,12 @@ internal static unsafe partial class LibC
     public const int SOL_SOCKET = 1;
     public const int SO_RCVTIMEO = 20;
     public const int SO_RCVBUF = 8;
+    /// <summary>SO_RCVBUF past net.core.rmem_max; needs CAP_NET_ADMIN.</summary>
+    public const int SO_RCVBUFFORCE = 33;
+    /// <summary>u32[SK_MEMINFO_VARS] of the socket's own memory counters; index 8 is sk_drops.</summary>
+    public const int SO_MEMINFO = 55;
+    public const int SOL_NETLINK = 270;
+    public const int NETLINK_ADD_MEMBERSHIP = 1;
     public const int MSG_TRUNC = 0x20;
 
     public const int O_RDONLY = 0;
@@ -36,6 +42,9 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "socket", SetLastError = true)]
     public static partial int Socket(int domain, int type, int protocol);
 
+    [LibraryImport(Lib, EntryPoint = "bind", SetLastError = true)]
+    public static partial int Bind(int fd, byte* addr, uint addrlen);
+
     [LibraryImport(Lib, EntryPoint = "sendto", SetLastError = true)]
     public static partial nint SendTo(int fd, byte* buf, nuint len, int flags, byte* addr, uint addrlen);
 
@@ -45,8 +54,14 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "setsockopt", SetLastError = true)]
     public static partial int SetSockOpt(int fd, int level, int name, void* value, uint len);
 
+    [LibraryImport(Lib, EntryPoint = "getsockopt", SetLastError = true)]
+    public static partial int GetSockOpt(int fd, int level, int name, void* value, uint* len);
+
     [LibraryImport(Lib, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
+
+    [LibraryImport(Lib, EntryPoint = "open", SetLastError = true)]
+    public static partial int Open(byte* path, int flags);
 
     [LibraryImport(Lib, EntryPoint = "openat", SetLastError = true)]
     public static partial int OpenAt(int dirfd, byte* path, int flags, int mode);

@@ -9,6 +9,10 @@ public static class NetlinkConstants
     public const int AF_NETLINK = 16;
     public const int NETLINK_SOCK_DIAG = 4;
 
+    /// <summary>sock_diag multicast groups (enum sknetlink_groups): TCP sockets of the netns being destroyed.</summary>
+    public const uint SKNLGRP_INET_TCP_DESTROY = 1;
+    public const uint SKNLGRP_INET6_TCP_DESTROY = 3;
+
     public const int IPPROTO_TCP = 6;
     public const int IPPROTO_UDP = 17;
 

@@ -6,16 +6,20 @@ namespace TuneAdvisor.Collection.Netlink;
 /// A raw AF_NETLINK socket (System.Net.Sockets has no netlink family). Receives time out after
 /// <see cref="ReceiveTimeout"/> so a kernel or parser bug cannot hang the collector.
 /// </summary>
-public sealed unsafe class NetlinkSocket : INetlinkTransport, IDisposable
+public sealed unsafe class NetlinkSocket : INetlinkGroupTransport
 {
     public static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(5);
 
     private int _fd;
+    private bool _bound;
 
     private NetlinkSocket(int fd) => _fd = fd;
 
     /// <summary>Opens a netlink socket of the given protocol (NETLINK_SOCK_DIAG = 4); null and the errno on failure.</summary>
-    public static NetlinkSocket? TryOpen(int protocol, out int errno)
+    public static NetlinkSocket? TryOpen(int protocol, out int errno) => TryOpen(protocol, ReceiveTimeout, out errno);
+
+    /// <summary>As <see cref="TryOpen(int, out int)"/> with another receive timeout (a listener's reader polls a stop flag).</summary>
+    public static NetlinkSocket? TryOpen(int protocol, TimeSpan receiveTimeout, out int errno)
     {
         int fd = LibC.Socket(NetlinkConstants.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, protocol);
         if (fd < 0)
@@ -25,8 +29,8 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport, IDisposable
         }
         // struct timeval { time_t tv_sec; suseconds_t tv_usec; }: two native longs.
         nint* timeval = stackalloc nint[2];
-        timeval[0] = (nint)ReceiveTimeout.TotalSeconds;
-        timeval[1] = 0;
+        timeval[0] = (nint)(receiveTimeout.Ticks / TimeSpan.TicksPerSecond);
+        timeval[1] = (nint)(receiveTimeout.Ticks % TimeSpan.TicksPerSecond / TimeSpan.TicksPerMicrosecond);
         LibC.SetSockOpt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval, (uint)(2 * sizeof(nint)));
         errno = 0;
         return new NetlinkSocket(fd);
@@ -77,6 +81,41 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport, IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Binds first (nl_pid 0: the kernel picks a port id): the kernel skips a multicast's own sender port id, and an
+    /// unbound socket has port id 0, the kernel's, so it would receive nothing.
+    /// </summary>
+    public int JoinGroup(uint group)
+    {
+        if (!_bound)
+        {
+            byte* address = stackalloc byte[12];
+            new Span<byte>(address, 12).Clear();
+            *(ushort*)address = NetlinkConstants.AF_NETLINK;
+            if (LibC.Bind(_fd, address, 12) != 0)
+                return LibC.LastError;
+            _bound = true;
+        }
+        return LibC.SetSockOpt(_fd, LibC.SOL_NETLINK, LibC.NETLINK_ADD_MEMBERSHIP, &group, sizeof(uint)) == 0 ? 0 : LibC.LastError;
+    }
+
+    public int SetReceiveBuffer(int bytes)
+    {
+        if (LibC.SetSockOpt(_fd, LibC.SOL_SOCKET, LibC.SO_RCVBUFFORCE, &bytes, sizeof(int)) == 0)
+            return 0;
+        return LibC.SetSockOpt(_fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, &bytes, sizeof(int)) == 0 ? 0 : LibC.LastError;
+    }
+
+    public long? Drops()
+    {
+        // SK_MEMINFO_VARS is 9 since 4.x (SK_MEMINFO_DROPS = 8); the kernel copies min(len, its size).
+        uint* meminfo = stackalloc uint[16];
+        uint length = 16 * sizeof(uint);
+        if (LibC.GetSockOpt(_fd, LibC.SOL_SOCKET, LibC.SO_MEMINFO, meminfo, &length) != 0 || length < 9 * sizeof(uint))
+            return null;
+        return meminfo[8];
     }
 
     public void Dispose()
