@@ -62,6 +62,16 @@ public static class FullSnapshot
                     DeltaBytesAcked = 100, DeltaBytesReceived = 50, Processes = [process], Source = "sock_diag",
                 },
             ],
+            ClosedConnections =
+            [
+                new ConnectionInfo
+                {
+                    Protocol = "tcp", State = "CLOSE", Local = "10.0.0.1:443", Remote = "10.0.0.3:52000", LocalAddress = "10.0.0.1", LocalPort = 443,
+                    RemoteAddress = "10.0.0.3", RemotePort = 52000, RecvQ = 0, SendQ = 0, Cookie = 98, Inode = 101, Uid = 0, Timer = 0,
+                    Congestion = "cubic", Info = info, Memory = new SocketMemory(0, 131072, 0, 87040, 0, 0, 0, 0, 0),
+                    DeltaBytesAcked = 5002, DeltaBytesReceived = 1, Processes = [process], Source = "sock_diag destroy",
+                },
+            ],
             Counters = Map(("TcpExt.ListenOverflows", 90)),
             Deltas = Map(("TcpExt.ListenOverflows", 3)),
             Gauges = Map(("sockstat.TCP.tw", 4), ("conntrack.count", 12)),
