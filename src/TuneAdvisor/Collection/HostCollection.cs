@@ -42,7 +42,7 @@ public static class HostCollection
             if (socketsSampled)
                 only.Note(KnownDiagnostics.InputNote, TcpDestroyWatch.Location,
                     "one sample (interval 0): no sampling window, so there are no per-socket byte deltas or peer traffic, and short-lived connections are not counted");
-            return (SnapshotAssembler.Assemble(SnapshotSource.Live, "/", null, only), failures.ToImmutable());
+            return (SnapshotAssembler.Assemble(SnapshotSource.Live, LiveLocation(only.Host), null, only), failures.ToImmutable());
         }
 
         string whyNot = !socketsSampled ? "" : !context.UseNetlink ? "netlink is disabled by the collection context" : "";
@@ -66,8 +66,13 @@ public static class HostCollection
         else if (whyNot.Length > 0)
             last.Note(KnownDiagnostics.InputNote, TcpDestroyWatch.Location,
                 $"short-lived TCP connections that open and close inside the sampling window are not counted in the peer table: {whyNot}");
-        return (SnapshotAssembler.Assemble(SnapshotSource.Live, "/", first, last), failures.ToImmutable());
+        return (SnapshotAssembler.Assemble(SnapshotSource.Live, LiveLocation(last.Host), first, last), failures.ToImmutable());
     }
+
+    /// <summary>Which live system this was, as a report's Source line shows it: the host name and its network namespace.</summary>
+    private static string LiveLocation(HostInfo host) =>
+        (host.Hostname ?? "this host")
+        + (host.NetworkNamespace is { } ns ? $", network namespace {ns}{(host.IsInitialNetworkNamespace == true ? " (the host's own)" : "")}" : "");
 
     private static void Run(IEnumerable<ICollector> collectors, CollectionContext context, SampleBuilder sample,
         ImmutableArray<Diagnostic>.Builder failures, CancellationToken ct)

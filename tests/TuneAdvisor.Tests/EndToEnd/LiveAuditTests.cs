@@ -38,6 +38,9 @@ public sealed class LiveAuditTests
 
         var snapshot = ns.Exec(RepoPaths.Cli, "collect", "--interval", "0").EnsureSuccess("collect");
         using var snap = JsonDocument.Parse(snapshot.Stdout);
+        // The source names the host and the namespace it ran in (a throwaway one, not the host's own).
+        var location = snap.RootElement.GetProperty("source").GetProperty("location").GetString()!;
+        Assert.Matches(@"^\S+, network namespace net:\[\d+\]$", location);
         var listener = snap.RootElement.GetProperty("listeners").EnumerateArray().Single(l => l.GetProperty("local").GetString() == "127.0.0.1:8080");
         Assert.Equal(ssRecvQ, listener.GetProperty("recvQ").GetInt64());
         Assert.Equal(ssSendQ, listener.GetProperty("sendQ").GetInt64());
