@@ -36,7 +36,10 @@ public sealed record BoundExpression(ExprType Type, TextSpan Span, Func<EvalCont
     public Func<EvalContext, Value>? Delta { get; init; }
     public Value? Constant { get; init; }
 
-    /// <summary>Boolean fast path: true or false as <see cref="Eval"/> would say, or <see cref="Truth.Unknown"/>.</summary>
+    /// <summary>
+    /// Boolean fast path: true or false as <see cref="Eval"/> would say, or <see cref="Truth.Unknown"/>, which means
+    /// "ask Eval": for the reason, or (when an operand is NaN, see <see cref="Number"/>) for the answer itself.
+    /// </summary>
     public Func<EvalContext, Truth>? Test { get; init; }
 
     /// <summary>
