@@ -2,8 +2,9 @@
 # The rule-engine benchmarks (tests/TuneAdvisor.Benchmarks), in Release.
 #
 #   bench/rules.sh                  BenchmarkDotNet, short in-process job, all benchmarks (a few minutes)
-#   bench/rules.sh 'Connection*'    BenchmarkDotNet with another --filter
+#   bench/rules.sh '*Connection*'   BenchmarkDotNet with another --filter (matched against Namespace.Type.Method)
 #   bench/rules.sh --cpu-time [N]   round-robin CPU-time runner, N rounds (default 10): for a loaded machine
+#   bench/rules.sh --per-rule [N]   each rule's compiled condition against its own lambda, N rounds (default 10)
 #
 # Prints a table (method, mean, allocated, ratio to the group's baseline), the cold-start cost of compiling the
 # built-in rules, and how the figures compare with the targets: compiled rules within 2x of hand-written lambdas,
@@ -20,6 +21,11 @@ cold() {
   for _ in 1 2 3; do dotnet "$dll" --cold-compile; done
 }
 
+if [ "${1:-}" = "--per-rule" ]; then
+  dotnet "$dll" --per-rule "${2:-10}" | grep -v '^//'
+  exit 0
+fi
+
 if [ "${1:-}" = "--cpu-time" ]; then
   dotnet "$dll" --cpu-time "${2:-10}" | grep -v '^//'
   cold
@@ -28,6 +34,7 @@ fi
 
 results=artifacts/bench
 rm -rf "$results"
+mkdir -p "$(dirname "$results")"
 dotnet run -c Release --no-build --project "$project" -- --filter "${1:-*}" --artifacts "$results" > "$results.log" 2>&1 \
   || { tail -n 40 "$results.log"; echo "bench: BenchmarkDotNet failed; full log in $results.log" >&2; exit 1; }
 grep '^// TA9\|^// RuleEvaluator\|built-in rules' "$results.log" | sort -u || true

@@ -18,6 +18,10 @@ switch (args)
         watch.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold RuleSet.Load(builtIn: true): {watch.Elapsed.TotalMilliseconds:0.0} ms for {set.Rules.Length} rules"));
         return 0;
+    case ["--per-rule", ..]:
+        // Each rule's compiled condition against its own lambda: where the time goes.
+        PerRuleRunner.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
+        return 0;
     case ["--cpu-time", ..]:
         CpuTimeRunner.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, args.Length > 2 ? args[2] : null);
         return 0;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions;
 using TuneAdvisor.Expressions.Schema;
@@ -35,7 +36,7 @@ public static class RuleEvaluator
             }
             if (!expanded.TryGetValue(rule.Scope, out var scope))
                 expanded[rule.Scope] = scope = ExpandedScope.Of(rule.Scope, snapshot);
-            if (scope.Items.Count == 0)
+            if (scope.Items.Length == 0)
             {
                 outcomes.Add(new RuleOutcome(rule.Id, "*", OutcomeKind.Pass, $"no {rule.Scope.Collection} in this snapshot"));
                 continue;
@@ -58,12 +59,14 @@ public static class RuleEvaluator
     {
         var items = scope.Items;
         var subjects = scope.Subjects;
-        var results = new RuleOutcome[items.Count];
+        var results = new RuleOutcome[items.Length];
+        var condition = rule.Condition.Eval;
         Finding?[]? fired = null;
-        for (int i = 0; i < items.Count; i++)
+        ctx.SetItems(items);
+        for (int i = 0; i < items.Length; i++)
         {
-            ctx.Item = items[i];
-            var result = rule.Condition.Eval(ctx);
+            ctx.Index = i;
+            var result = condition(ctx);
             if (result.IsUnknown)
             {
                 results[i] = new RuleOutcome(rule.Id, subjects[i], OutcomeKind.NotEvaluated, result.UnknownReason);
@@ -71,7 +74,7 @@ public static class RuleEvaluator
             else if (result.Boolean)
             {
                 results[i] = new RuleOutcome(rule.Id, subjects[i], OutcomeKind.Fail, null);
-                fired ??= new Finding?[items.Count];
+                fired ??= new Finding?[items.Length];
                 fired[i] = MakeFinding(rule, ctx, subjects[i]);
             }
             else
@@ -87,14 +90,22 @@ public static class RuleEvaluator
         }
     }
 
-    /// <summary>A scope's items, their subject names and the order that sorts the names, computed once per evaluation.</summary>
-    private sealed record ExpandedScope(IReadOnlyList<object> Items, string[] Subjects, int[] SubjectOrder)
+    /// <summary>
+    /// A scope's items (as an array, for <see cref="EvalContext.SetItems"/>), their subject names and the order that
+    /// sorts the names, computed once per evaluation.
+    /// </summary>
+    private sealed record ExpandedScope(object[] Items, string[] Subjects, int[] SubjectOrder)
     {
         public static ExpandedScope Of(ScopeDefinition scope, SystemSnapshot snapshot)
         {
-            var items = scope.Items(snapshot);
+            var items = scope.Items(snapshot) switch
+            {
+                ImmutableArray<object> a => a.IsDefault ? [] : ImmutableCollectionsMarshal.AsArray(a)!,
+                object[] a => a,
+                var list => list.ToArray(),
+            };
             var subjects = SubjectNamer.Name(scope, items);
-            var order = new int[items.Count];
+            var order = new int[items.Length];
             for (int i = 0; i < order.Length; i++)
                 order[i] = i;
             // Ordinal by subject, then snapshot order: what a stable sort by subject gives.

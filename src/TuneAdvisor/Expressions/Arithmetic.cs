@@ -50,7 +50,51 @@ public static class Arithmetic
         }
     }
 
-    public static BoundExpression Bind(TokenKind op, ExprType type, TextSpan span, Func<EvalContext, Value> l, Func<EvalContext, Value> r)
+    /// <summary>
+    /// <c>left op right</c>: the Value path, which says which operand is unknown or that a divisor is zero, and a
+    /// numeric fast path (NaN for all of those) specialised per operator and for a literal on either side.
+    /// </summary>
+    public static BoundExpression Bind(TokenKind op, ExprType type, TextSpan span, BoundExpression left, BoundExpression right) =>
+        new(type, span, Slow(op, left.Eval, right.Eval))
+        {
+            Number = op switch
+            {
+                TokenKind.Plus => Fast<Plus>(left, right),
+                TokenKind.Minus => Fast<Minus>(left, right),
+                TokenKind.Star => Fast<Times>(left, right),
+                _ => Fast<Divide>(left, right),
+            },
+        };
+
+    private static Func<EvalContext, double> Fast<TOp>(BoundExpression left, BoundExpression right) where TOp : struct, IOperator
+    {
+        if (right.Constant is { IsUnknown: false } rc)
+        {
+            var (l, y) = (left.NumberPath(), rc.Number);
+            return ctx => TOp.Apply(l(ctx), y);
+        }
+        if (left.Constant is { IsUnknown: false } lc)
+        {
+            var (x, r) = (lc.Number, right.NumberPath());
+            return ctx => TOp.Apply(x, r(ctx));
+        }
+        var (a, b) = (left.NumberPath(), right.NumberPath());
+        return ctx => TOp.Apply(a(ctx), b(ctx));
+    }
+
+    /// <summary>An arithmetic operator as a type; NaN in (an unknown operand) is NaN out.</summary>
+    private interface IOperator
+    {
+        static abstract double Apply(double x, double y);
+    }
+
+    private readonly struct Plus : IOperator { public static double Apply(double x, double y) => x + y; }
+    private readonly struct Minus : IOperator { public static double Apply(double x, double y) => x - y; }
+    private readonly struct Times : IOperator { public static double Apply(double x, double y) => x * y; }
+    /// <summary>A zero divisor is NaN, so the caller asks the Value path, which says "division by zero".</summary>
+    private readonly struct Divide : IOperator { public static double Apply(double x, double y) => y == 0 ? double.NaN : x / y; }
+
+    private static Func<EvalContext, Value> Slow(TokenKind op, Func<EvalContext, Value> l, Func<EvalContext, Value> r)
     {
         Func<double, double, double> f = op switch
         {
@@ -60,7 +104,7 @@ public static class Arithmetic
             _ => static (x, y) => x / y,
         };
         bool divide = op == TokenKind.Slash;
-        return new BoundExpression(type, span, ctx =>
+        return ctx =>
         {
             var x = l(ctx);
             if (x.IsUnknown) return x;
@@ -69,6 +113,6 @@ public static class Arithmetic
             if (divide && y.Number == 0)
                 return Value.Unknown("division by zero");
             return Value.FromNumber(f(x.Number, y.Number));
-        });
+        };
     }
 }

@@ -53,7 +53,16 @@ public sealed partial class Binder
         // Reading a counter member needs one sample; delta()/rate() over it add the two-sample requirement.
         if (onScopeItem)
             AddEvidence(m.Span, member.Type, eval, ctx => SourceOf(ctx.Item));
-        return new BoundExpression(member.Type, m.Span, eval) { Delta = deltaEval };
+        var bound = new BoundExpression(member.Type, m.Span, eval) { Delta = deltaEval };
+        bool onIt = m.Target is NameSyntax { Name: "it" } && _itType is not null && !onScopeItem;
+        if (!onScopeItem && !onIt)
+            return bound;
+        return bound with
+        {
+            Number = member.Number?.Read(onIt),
+            Text = member.Text?.Read(onIt),
+            Member = new MemberRead(member, onIt),
+        };
     }
 
     private static string? SourceOf(object? item) => item switch
@@ -88,16 +97,24 @@ public sealed partial class Binder
         // of a typical condition: remember the value found in the last dictionary seen. The pair is one immutable
         // object, so concurrent evaluations never see a value from another dictionary.
         OptionLookup? last = null;
-        return new BoundExpression(type, m.Span, ctx =>
+        OptionLookup Lookup(EvalContext ctx)
         {
             var seen = last;
             if (seen is null || !ReferenceEquals(seen.Options, ctx.Options))
                 last = seen = new OptionLookup(ctx.Options, ctx.Options.TryGetValue(name, out var v) ? v : missing);
-            return seen.Value;
-        });
+            return seen;
+        }
+        var bound = new BoundExpression(type, m.Span, ctx => Lookup(ctx).Value);
+        if (type.IsNumeric)
+            return bound with { Number = ctx => Lookup(ctx).Number };
+        return type == ExprType.String ? bound with { Text = ctx => Lookup(ctx).Text } : bound;
     }
 
-    private sealed record OptionLookup(IReadOnlyDictionary<string, Value> Options, Value Value);
+    private sealed record OptionLookup(IReadOnlyDictionary<string, Value> Options, Value Value)
+    {
+        public double Number { get; } = Value is { IsUnknown: false, Kind: ValueKind.Number } v ? v.Number : double.NaN;
+        public string? Text { get; } = Value is { IsUnknown: false, Kind: ValueKind.String } v ? v.Text : null;
+    }
 
     private BoundExpression BindIndex(IndexSyntax i)
     {

@@ -21,9 +21,17 @@ public sealed partial class Binder
             return BoundExpression.Error(u.Span);
         var e = operand.Eval;
         if (u.Operator == TokenKind.Not && operand.Type == ExprType.Boolean)
-            return new BoundExpression(ExprType.Boolean, u.Span, ctx => e(ctx) is { IsUnknown: false } v ? Value.FromBoolean(!v.Boolean) : e(ctx));
+        {
+            return FastPaths.Not(operand.TestPath(), ctx => e(ctx) is { IsUnknown: false } v ? Value.FromBoolean(!v.Boolean) : e(ctx)).Bind(u.Span);
+        }
         if (u.Operator == TokenKind.Minus && operand.Type.IsNumeric)
-            return new BoundExpression(operand.Type, u.Span, ctx => e(ctx) is { IsUnknown: false } v ? Value.FromNumber(-v.Number) : e(ctx));
+        {
+            var number = operand.NumberPath();
+            return new BoundExpression(operand.Type, u.Span, ctx => e(ctx) is { IsUnknown: false } v ? Value.FromNumber(-v.Number) : e(ctx))
+            {
+                Number = ctx => -number(ctx),
+            };
+        }
         Report(KnownDiagnostics.UnaryOperatorMismatch, u.OperatorSpan, OperatorText(u.Operator), operand.Type);
         return BoundExpression.Error(u.Span);
     }
@@ -39,7 +47,7 @@ public sealed partial class Binder
         {
             case TokenKind.And or TokenKind.Or:
                 if (left.Type == ExprType.Boolean && right.Type == ExprType.Boolean)
-                    return Logical(b, left.Eval, right.Eval);
+                    return Logical(b, left, right);
                 break;
             case TokenKind.In:
                 if (BindIn(b, left, right) is { } inExpr)
@@ -51,35 +59,44 @@ public sealed partial class Binder
                 break;
             default:
                 if (Arithmetic.ResultType(b.Operator, left.Type, right.Type) is { } type)
-                    return Arithmetic.Bind(b.Operator, type, b.Span, left.Eval, right.Eval);
+                    return Arithmetic.Bind(b.Operator, type, b.Span, left, right);
                 break;
         }
         Report(KnownDiagnostics.BinaryOperatorMismatch, b.OperatorSpan, OperatorText(b.Operator), left.Type, right.Type);
         return BoundExpression.Error(b.Span);
     }
 
-    /// <summary>Kleene three-valued logic: false and unknown = false; true or unknown = true; otherwise unknown stays unknown.</summary>
-    private static BoundExpression Logical(BinarySyntax b, Func<EvalContext, Value> l, Func<EvalContext, Value> r)
+    /// <summary>
+    /// Kleene three-valued logic: false and unknown = false; true or unknown = true; otherwise unknown stays unknown,
+    /// with the left operand's reason if both are unknown.
+    /// </summary>
+    private static BoundExpression Logical(BinarySyntax b, BoundExpression left, BoundExpression right)
     {
-        if (b.Operator == TokenKind.And)
+        bool and = b.Operator == TokenKind.And;
+        return FastPaths.Logical(and, left.TestPath(), right.TestPath(), SlowLogical(and, left.Eval, right.Eval)).Bind(b.Span);
+    }
+
+    private static Func<EvalContext, Value> SlowLogical(bool and, Func<EvalContext, Value> l, Func<EvalContext, Value> r)
+    {
+        if (and)
         {
-            return new BoundExpression(ExprType.Boolean, b.Span, ctx =>
+            return ctx =>
             {
                 var a = l(ctx);
                 if (!a.IsUnknown && !a.Boolean) return Value.False;
                 var c = r(ctx);
                 if (!c.IsUnknown && !c.Boolean) return Value.False;
                 return a.IsUnknown ? a : c;
-            });
+            };
         }
-        return new BoundExpression(ExprType.Boolean, b.Span, ctx =>
+        return ctx =>
         {
             var a = l(ctx);
             if (!a.IsUnknown && a.Boolean) return Value.True;
             var c = r(ctx);
             if (!c.IsUnknown && c.Boolean) return Value.True;
             return a.IsUnknown ? a : c;
-        });
+        };
     }
 
     private BoundExpression? BindComparison(BinarySyntax b, BoundExpression left, BoundExpression right)
@@ -95,15 +112,16 @@ public sealed partial class Binder
 
         // Numbers are the hot path of most conditions: compare them inline rather than through two more delegates,
         // and read a literal on the right (recv_q > 0, rtt > 100ms) once instead of calling it for every item.
+        // The fast path (FastPaths.Compare) fuses a member with a literal into one closure.
         if (Arithmetic.AreComparable(left.Type, right.Type))
-            return new BoundExpression(ExprType.Boolean, b.Span, right.Constant is { IsUnknown: false } k
+            return FastPaths.Compare(op, left, right, right.Constant is { IsUnknown: false } k
                 ? CompareNumbers(op, left.Eval, k.Number)
-                : CompareNumbers(op, left.Eval, right.Eval));
+                : CompareNumbers(op, left.Eval, right.Eval)).Bind(b.Span);
 
         // Likewise a string against a literal (state == "ESTAB"): equality needs no ordering, only string.Equals.
         if (left.Type == ExprType.String && right.Type == ExprType.String && right.Constant is { IsUnknown: false } text
             && op is TokenKind.EqualEqual or TokenKind.BangEqual)
-            return new BoundExpression(ExprType.Boolean, b.Span, EqualsText(op == TokenKind.EqualEqual, left.Eval, text.Text));
+            return FastPaths.InTexts(left, [text.Text], op == TokenKind.BangEqual, EqualsText(op == TokenKind.EqualEqual, left.Eval, text.Text)).Bind(b.Span);
 
         Func<Value, Value, int>? compare = null;
         if (left.Type == ExprType.String && right.Type == ExprType.String)
@@ -172,13 +190,18 @@ public sealed partial class Binder
         var l = left.Eval;
         var r = right.Eval;
         if (left.Type == ExprType.String && right.Type == ExprType.StringList)
-            return new BoundExpression(ExprType.Boolean, b.Span, ctx =>
+        {
+            Func<EvalContext, Value> slow = ctx =>
             {
                 var x = l(ctx);
                 if (x.IsUnknown) return x;
                 var y = r(ctx);
                 return y.IsUnknown ? y : Value.FromBoolean(y.Strings.Contains(x.Text));
-            });
+            };
+            return right.Constant is { IsUnknown: false } list
+                ? FastPaths.InTexts(left, list.Strings, negate: false, slow).Bind(b.Span)
+                : new BoundExpression(ExprType.Boolean, b.Span, slow);
+        }
         if ((left.Type == ExprType.Integer || left.Type == ExprType.Bytes) && right.Type == ExprType.IntegerList)
             return new BoundExpression(ExprType.Boolean, b.Span, ctx =>
             {

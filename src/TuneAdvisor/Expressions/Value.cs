@@ -62,8 +62,10 @@ public readonly struct Value
     public ImmutableArray<string> Strings => (ImmutableArray<string>)_reference!;
     public string UnknownReason => _reference is UnknownTag u ? u.Text : "unknown";
 
-    public static readonly Value True = new(1, BooleanTag.Instance);
-    public static readonly Value False = new(0, BooleanTag.Instance);
+    // Properties rather than static readonly fields: a struct in a static field lives in a box the JIT reads through,
+    // while these fold to a constant and the tag's (frozen) address.
+    public static Value True => new(1, BooleanTag.Instance);
+    public static Value False => new(0, BooleanTag.Instance);
 
     public static Value Unknown(string reason) => new(0, new UnknownTag(reason));
 
@@ -101,7 +103,7 @@ public readonly struct Value
     public static Value FromNumber(double n) => new(n, null);
     public static Value FromNullable(long? n, Func<string> whyUnknown) => n is { } v ? FromNumber(v) : Unknown(whyUnknown());
     public static Value FromNullable(double? n, Func<string> whyUnknown) => n is { } v ? FromNumber(v) : Unknown(whyUnknown());
-    public static Value FromBoolean(bool b) => b ? True : False;
+    public static Value FromBoolean(bool b) => new(b ? 1 : 0, BooleanTag.Instance);
     public static Value FromString(string s) => new(0, s);
     public static Value FromVersion(KernelVersion v) => new(0, v);
     public static Value FromList(ImmutableArray<long> items) => new(0, items);

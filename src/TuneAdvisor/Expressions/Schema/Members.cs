@@ -12,12 +12,17 @@ internal static class Members
     // per-item reasons are deferred (Value.Unknown(subject, reason)) so an unknown nobody reads costs no format.
 
     public static MemberDefinition Str<T>(string name, string description, Func<T, string?> get, string? unknownWhy = null)
+        where T : class
     {
         var unknown = Value.Unknown(unknownWhy ?? $"{name} is unknown");
-        return new(name, ExprType.String, description, o => get((T)o) is { } s ? Value.FromString(s) : unknown);
+        return new(name, ExprType.String, description, o => get((T)o) is { } s ? Value.FromString(s) : unknown)
+        {
+            Text = TextMember.Create(get),
+        };
     }
 
     public static MemberDefinition Num<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, string>? unknownWhy = null)
+        where T : class
     {
         var fallback = $"{name} is unknown";
         var unknown = Value.Unknown(fallback);
@@ -26,17 +31,24 @@ internal static class Members
         {
             var item = (T)o;
             return get(item) is { } v ? Value.FromNumber(v) : why is null ? unknown : Value.Unknown(o, why);
-        });
+        })
+        {
+            Number = NumberMember.Create(get),
+        };
     }
 
     /// <summary>A cumulative counter member: its value at the last sample, and its change over the window.</summary>
     public static MemberDefinition Counter<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, double?> delta)
+        where T : class
     {
         var unknown = Value.Unknown($"{name} is unknown");
         var noDelta = Value.Unknown($"{name} has no second sample (use --interval > 0)");
         return new(name, type, description,
             o => get((T)o) is { } v ? Value.FromNumber(v) : unknown,
-            o => delta((T)o) is { } d ? Value.FromNumber(d) : noDelta);
+            o => delta((T)o) is { } d ? Value.FromNumber(d) : noDelta)
+        {
+            Number = NumberMember.Create(get),
+        };
     }
 
     public static MemberDefinition Bool<T>(string name, string description, Func<T, bool?> get)
