@@ -61,11 +61,19 @@ public static class RuleEvaluator
         var subjects = scope.Subjects;
         var results = new RuleOutcome[items.Length];
         var condition = rule.Condition.Eval;
+        var where = rule.Where?.Eval;
         Finding?[]? fired = null;
         ctx.SetItems(items);
         for (int i = 0; i < items.Length; i++)
         {
             ctx.Index = i;
+            if (where is not null && where(ctx) is var applies && (applies.IsUnknown || !applies.Boolean))
+            {
+                // Not one of the rule's subjects; when the filter itself cannot be decided, say so for that item.
+                if (applies.IsUnknown)
+                    results[i] = new RuleOutcome(rule.Id, subjects[i], OutcomeKind.NotEvaluated, applies.UnknownReason);
+                continue;
+            }
             var result = condition(ctx);
             if (result.IsUnknown)
             {
@@ -82,12 +90,18 @@ public static class RuleEvaluator
                 results[i] = new RuleOutcome(rule.Id, subjects[i], OutcomeKind.Pass, null);
             }
         }
+        int added = 0;
         foreach (var i in scope.SubjectOrder)
         {
+            if (results[i] is null)
+                continue;
             outcomes.Add(results[i]);
+            added++;
             if (fired?[i] is { } finding)
                 findings.Add(finding);
         }
+        if (added == 0)
+            outcomes.Add(new RuleOutcome(rule.Id, "*", OutcomeKind.Pass, $"no {rule.Scope.Collection} match where: {rule.Descriptor.Where}"));
     }
 
     /// <summary>

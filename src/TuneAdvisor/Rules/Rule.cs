@@ -10,6 +10,8 @@ public sealed record Rule
 {
     public required RuleDescriptor Descriptor { get; init; }
     public required ScopeDefinition Scope { get; init; }
+    /// <summary>The items of the scope this rule is about (null: all of them); others get no outcome at all.</summary>
+    public BoundExpression? Where { get; init; }
     public required BoundExpression Condition { get; init; }
     public required MessageTemplate Message { get; init; }
     public ImmutableArray<(BoundExpression When, Severity Severity)> Escalations { get; init; } = [];

@@ -61,6 +61,17 @@ public static partial class RuleCompiler
         if (condition.Type != ExprType.Error && condition.Type != ExprType.Boolean)
             diagnostics.Add(KnownDiagnostics.ConditionNotBoolean, conditionSource.Map(condition.Span), condition.Type);
 
+        BoundExpression? where = null;
+        var requirements = binder.Requirements.ToList();
+        if (doc.Where is { } whereScalar)
+        {
+            var whereSource = ScalarSource.For(whereScalar, doc.Text, path);
+            where = Binder.Compile(whereSource, scope, optionTypes, diagnostics, out var whereBinder);
+            if (where.Type != ExprType.Error && where.Type != ExprType.Boolean)
+                diagnostics.Add(KnownDiagnostics.ConditionNotBoolean, whereSource.Map(where.Span), where.Type);
+            requirements.AddRange(whereBinder.Requirements);
+        }
+
         var escalations = ImmutableArray.CreateBuilder<(BoundExpression, Severity)>();
         foreach (var e in doc.Escalate)
         {
@@ -92,6 +103,7 @@ public static partial class RuleCompiler
             DefaultSeverity = severity,
             EnabledByDefault = enabled,
             Scope = scope.Name,
+            Where = doc.Where?.Value.Trim(),
             Condition = doc.Condition.Value.Trim(),
             Path = path,
             HelpPath = help?.Path,
@@ -107,12 +119,13 @@ public static partial class RuleCompiler
         {
             Descriptor = descriptor,
             Scope = scope,
+            Where = where,
             Condition = condition,
             Message = message,
             Escalations = escalations.ToImmutable(),
             OptionTypes = optionTypes,
             OptionDefaults = optionDefaults,
-            Requirements = binder.Requirements.OrderBy(r => r.What, StringComparer.Ordinal).ToImmutableArray(),
+            Requirements = requirements.Distinct().OrderBy(r => r.What, StringComparer.Ordinal).ToImmutableArray(),
             Evidence = binder.Evidence.ToImmutableArray(),
             Kernel = kernel,
         };

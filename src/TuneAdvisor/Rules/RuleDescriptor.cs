@@ -13,6 +13,8 @@ public sealed record RuleDescriptor
     public required Severity DefaultSeverity { get; init; }
     public bool EnabledByDefault { get; init; } = true;
     public required string Scope { get; init; }
+    /// <summary>The text of the rule's <c>where:</c> filter, or null.</summary>
+    public string? Where { get; init; }
     public required string Condition { get; init; }
     /// <summary>The rule file, as a display path ("rules/listen/TA1001-somaxconn-low.yaml").</summary>
     public required string Path { get; init; }

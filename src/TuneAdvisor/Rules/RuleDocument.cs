@@ -18,6 +18,8 @@ public sealed record RuleDocument
     public YamlScalar? Severity { get; init; }
     public YamlScalar? EnabledByDefault { get; init; }
     public YamlScalar? Scope { get; init; }
+    /// <summary>Optional filter over the scope's items: only those where it holds are the rule's subjects.</summary>
+    public YamlScalar? Where { get; init; }
     public YamlScalar? Condition { get; init; }
     public ImmutableArray<EscalationDocument> Escalate { get; init; } = [];
     public ImmutableArray<OptionDocument> Options { get; init; } = [];

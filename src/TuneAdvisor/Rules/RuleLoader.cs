@@ -9,7 +9,7 @@ public static class RuleLoader
 {
     public static readonly ImmutableArray<string> TopLevelFields =
     [
-        "id", "title", "message", "category", "severity", "enabledByDefault", "scope", "condition", "escalate",
+        "id", "title", "message", "category", "severity", "enabledByDefault", "scope", "where", "condition", "escalate",
         "options", "remediation", "help", "tags", "references", "since", "kernel",
     ];
 
@@ -40,6 +40,7 @@ public static class RuleLoader
             Severity = reader.Scalar(map, "severity"),
             EnabledByDefault = reader.Scalar(map, "enabledByDefault"),
             Scope = reader.Scalar(map, "scope"),
+            Where = reader.Scalar(map, "where"),
             Condition = reader.Scalar(map, "condition"),
             Escalate = ReadEscalations(map, reader),
             Options = ReadOptions(map, reader),

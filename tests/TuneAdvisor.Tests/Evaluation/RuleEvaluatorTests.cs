@@ -97,4 +97,44 @@ public sealed class RuleEvaluatorTests
         Assert.Equal("10.0.0.2:1000 #2, 10.0.0.9:1000", Failing(lower));
         Assert.Equal("10.0.0.2:1000 #2", Failing(null));
     }
+
+    [Fact]
+    public void A_where_filter_picks_the_subjects_and_leaves_the_others_without_any_outcome()
+    {
+        // recv_q > 100 is unknown for one 10.0.0.2 row: that row is "not evaluated", not silently left out.
+        var rule = Compile("TA9001", "connection.recv_q >= 600", "where: connection.recv_q > 100");
+        Assert.Equal(
+        [
+            "TA9001 connection tcp 10.0.0.1:443 -> 10.0.0.2:1000 #1: NotEvaluated (recv_q is unknown)",
+            "TA9001 connection tcp 10.0.0.1:443 -> 10.0.0.2:1000 #2: Fail",
+            "TA9001 connection tcp 10.0.0.1:443 -> 10.0.0.9:1000: Pass",
+            "finding TA9001 connection tcp 10.0.0.1:443 -> 10.0.0.2:1000 #2: queue 700",
+        ], Lines(RuleEvaluator.Evaluate([rule], Snapshot)));
+
+        var none = Compile("TA9002", "connection.recv_q > 0", "where: connection.remote == \"192.0.2.1:1\"");
+        Assert.Equal(["TA9002 *: Pass (no connections match where: connection.remote == \"192.0.2.1:1\")"],
+            Lines(RuleEvaluator.Evaluate([none], Snapshot)));
+    }
+
+    [Fact]
+    public void A_where_filter_that_is_not_boolean_is_an_error_at_its_position()
+    {
+        var yaml = """
+            id: TA9003
+            title: t
+            category: custom
+            severity: warning
+            scope: connection
+            where: connection.recv_q + 1
+            condition: connection.recv_q > 0
+            message: m
+            """;
+        var diagnostics = new DiagnosticBag();
+        var set = RuleSet.Compile([new RuleFile("r/TA9003-t.yaml", yaml, _ => ("t.md", "# t"))], RuleSources.Ranges([], diagnostics), diagnostics);
+        Assert.Empty(set.Rules);
+        var error = Assert.Single(set.Diagnostics, d => d.Severity == Severity.Error);
+        var line = yaml.Split('\n').Select((l, n) => (l, n)).Single(x => x.l.StartsWith("where:", StringComparison.Ordinal)).n + 1;
+        Assert.Equal((line, "where: ".Length + 1), (error.Span.Line, error.Span.Column));
+        Assert.Contains("Boolean", error.Message, StringComparison.Ordinal);
+    }
 }
