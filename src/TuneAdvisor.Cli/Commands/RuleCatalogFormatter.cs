@@ -29,6 +29,8 @@ internal static class RuleCatalogFormatter
                             w.WriteString("severity", r.DefaultSeverity.ToName());
                             w.WriteBoolean("enabledByDefault", r.EnabledByDefault);
                             w.WriteString("scope", r.Scope);
+                            if (r.Where is not null)
+                                w.WriteString("where", r.Where);
                             w.WriteString("condition", r.Condition);
                             w.WriteString("path", r.Path);
                             w.WriteString("help", r.HelpPath);
@@ -58,6 +60,8 @@ internal static class RuleCatalogFormatter
         sb.AppendLine($"  category:  {r.Category}");
         sb.AppendLine($"  severity:  {r.DefaultSeverity.ToName()}{(r.EnabledByDefault ? "" : " (disabled by default)")}");
         sb.AppendLine($"  scope:     {r.Scope}");
+        if (r.Where is not null)
+            sb.AppendLine($"  where:     {r.Where}");
         sb.AppendLine($"  condition: {r.Condition}");
         sb.AppendLine($"  message:   {r.MessageFormat.Trim()}");
         if (r.Kernel is not null) sb.AppendLine($"  kernel:    {r.Kernel}");
