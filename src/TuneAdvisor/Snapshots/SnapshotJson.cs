@@ -33,8 +33,7 @@ public static class SnapshotJson
         using var buffer = new StreamBufferWriter(stream);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, SkipValidation = true }))
             JsonSerializer.Serialize(writer, snapshot, SnapshotJsonContext.Default.SystemSnapshot);
-        buffer.GetSpan(1)[0] = (byte)'\n';
-        buffer.Advance(1);
+        buffer.Write("\n"u8);
         buffer.Flush();
     }
 

@@ -44,6 +44,24 @@ internal sealed class StreamBufferWriter : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(_used);
     }
 
+    /// <summary>Appends bytes: copied into the buffer when they fit, else written straight after what is buffered.</summary>
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
+        if (_buffer.Length - _used < bytes.Length)
+        {
+            Flush();
+            if (bytes.Length > _buffer.Length)
+            {
+                _stream.Write(bytes);
+                Written += bytes.Length;
+                return;
+            }
+        }
+        bytes.CopyTo(_buffer.AsSpan(_used));
+        _used += bytes.Length;
+    }
+
     /// <summary>Writes what is buffered to the stream (not flushing the stream itself).</summary>
     public void Flush()
     {

@@ -147,17 +147,23 @@ public class SnapshotJsonTests
         Assert.Contains("schemaVersion 3 is newer", d.Message);
     }
 
+    private static SystemSnapshot WithConnections(int count)
+    {
+        var template = FullSnapshot.Create().Connections[0];
+        return FullSnapshot.Create() with
+        {
+            Connections = [.. Enumerable.Range(0, count).Select(i => template with { Cookie = (ulong)i, LocalPort = i, Remote = $"10.0.{i / 256}.{i % 256}:80" })],
+        };
+    }
+
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Streaming_a_large_snapshot_writes_what_the_serializer_would(bool indented)
+    [InlineData(3000, false)]
+    [InlineData(3000, true)]
+    [InlineData(20000, false)]
+    public void Streaming_a_large_snapshot_writes_what_the_serializer_would(int connections, bool indented)
     {
         // Far more than one 64 KiB buffer, so records straddle the points where the stream is written.
-        var template = FullSnapshot.Create().Connections[0];
-        var snapshot = FullSnapshot.Create() with
-        {
-            Connections = [.. Enumerable.Range(0, 3000).Select(i => template with { Cookie = (ulong)i, LocalPort = i, Remote = $"10.0.{i / 256}.{i % 256}:80" })],
-        };
+        var snapshot = WithConnections(connections);
         using var stream = new MemoryStream();
         SnapshotJson.Write(snapshot, stream, indented);
         var written = Encoding.UTF8.GetString(stream.ToArray());

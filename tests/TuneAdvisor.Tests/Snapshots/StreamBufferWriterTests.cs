@@ -51,4 +51,21 @@ public class StreamBufferWriterTests
         Assert.Throws<ArgumentOutOfRangeException>(() => writer.Advance(length + 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => writer.Advance(-1));
     }
+
+    [Fact]
+    public void Write_appends_small_pieces_to_the_buffer_and_large_ones_straight_through()
+    {
+        using var stream = new MemoryStream();
+        using var writer = new StreamBufferWriter(stream, 16);
+        int capacity = writer.GetSpan().Length;
+        writer.Write("ab"u8);
+        Assert.Equal(0, stream.Length);
+        var big = Enumerable.Range(0, capacity * 3).Select(i => (byte)i).ToArray();
+        writer.Write(big);
+        Assert.Equal(2 + big.Length, stream.Length);
+        writer.Write("z"u8);
+        writer.Flush();
+        Assert.Equal([(byte)'a', (byte)'b', .. big, (byte)'z'], stream.ToArray());
+        Assert.Equal(3 + big.Length, writer.Written);
+    }
 }
