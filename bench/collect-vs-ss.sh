@@ -6,6 +6,7 @@
 #   sudo bench/collect-vs-ss.sh                  # N = 10000 and 50000
 #   SIZES="1000" RUNS=5 bench/collect-vs-ss.sh   # quicker
 #   CLI=/path/to/tuneadvisor bench/collect-vs-ss.sh   # a given build (default: Native AOT publish if clang exists, else the JIT Release build)
+#   BASE=/path/to/older/tuneadvisor bench/collect-vs-ss.sh   # also time another build ("collect (base)") in the same alternation
 #
 # Needs root (ip netns), gcc, python3, hyperfine and GNU time (apt-get install -y hyperfine time).
 # Traffic stays on the namespace's loopback; mkconns.py is bounded by --hold and killed on exit.
@@ -55,6 +56,8 @@ COLLECT=$(in_ns "$CLI" collect --interval 0 -o /dev/null)
 SS=$(in_ns ss -tanpi)
 FLOOR=$(in_ns "$WORK/snapfloor")
 FLOOR_SOCKETS=$(in_ns "$WORK/snapfloor" -t -i -p)
+BASE_ARGS=()
+[ -n "${BASE:-}" ] && BASE_ARGS=(-n "collect (base)" "$(in_ns "$BASE" collect --interval 0 -o /dev/null)")
 
 peak_kb() {  # median peak RSS (KiB) over 3 runs
     for _ in 1 2 3; do /usr/bin/time -f %M "$@" >/dev/null 2>"$WORK/time.err" || true; tail -n1 "$WORK/time.err"; done | sort -n | sed -n 2p
@@ -69,20 +72,26 @@ for N in $SIZES; do
     echo "== N=$N connections: $(cat "$WORK/ready")"
 
     hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$WORK/h-$N.json" \
-        -n collect "$COLLECT" -n "ss -tanpi" "$SS" -n snapfloor "$FLOOR" -n "snapfloor -t -i -p" "$FLOOR_SOCKETS" >/dev/null
+        -n collect "$COLLECT" -n "ss -tanpi" "$SS" -n snapfloor "$FLOOR" -n "snapfloor -t -i -p" "$FLOOR_SOCKETS" "${BASE_ARGS[@]}" >/dev/null
 
     python3 - "$WORK/h-$N.json" "$N" \
-        "$(peak_kb $COLLECT)" "$(peak_kb $SS)" "$(peak_kb $FLOOR)" "$(peak_kb $FLOOR_SOCKETS)" <<'PY'
+        "$(peak_kb $COLLECT)" "$(peak_kb $SS)" "$(peak_kb $FLOOR)" "$(peak_kb $FLOOR_SOCKETS)" \
+        ${BASE:+"$(peak_kb $(in_ns "$BASE" collect --interval 0 -o /dev/null))"} <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-peaks = dict(zip(["collect", "ss -tanpi", "snapfloor", "snapfloor -t -i -p"], sys.argv[3:7]))
-print(f"{'command':<20} {'median ms':>10} {'min ms':>8} {'max ms':>8} {'peak RSS MiB':>13}")
+peaks = dict(zip(["collect", "ss -tanpi", "snapfloor", "snapfloor -t -i -p", "collect (base)"], sys.argv[3:8]))
+# CPU (user + system, mean) moves less than wall time when other work shares the machine.
+print(f"{'command':<20} {'median ms':>10} {'min ms':>8} {'max ms':>8} {'cpu ms':>8} {'peak RSS MiB':>13}")
 for name, r in results.items():
-    print(f"{name:<20} {r['median'] * 1000:>10.1f} {r['min'] * 1000:>8.1f} {r['max'] * 1000:>8.1f} {int(peaks[name] or 0) / 1024:>13.1f}")
+    cpu = (r['user'] + r['system']) * 1000
+    print(f"{name:<20} {r['median'] * 1000:>10.1f} {r['min'] * 1000:>8.1f} {r['max'] * 1000:>8.1f} {cpu:>8.1f} {int(peaks[name] or 0) / 1024:>13.1f}")
 c = results["collect"]["median"]
 print(f"collect / ss -tanpi          = {c / results['ss -tanpi']['median']:.2f}  (goal <= 0.5)")
 print(f"collect / snapfloor          = {c / results['snapfloor']['median']:.2f}  (goal <= 2)")
 print(f"collect / snapfloor -t -i -p = {c / results['snapfloor -t -i -p']['median']:.2f}")
+print(f"cpu: collect / snapfloor     = {(results['collect']['user'] + results['collect']['system']) / (results['snapfloor']['user'] + results['snapfloor']['system']):.2f}")
+if "collect (base)" in results:
+    print(f"collect (base) / snapfloor   = {results['collect (base)']['median'] / results['snapfloor']['median']:.2f}")
 PY
     kill -TERM "$MKPID" 2>/dev/null || true
     wait 2>/dev/null || true

@@ -2,11 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace TuneAdvisor.Snapshots;
 
-/// <summary>Source-generated JSON metadata for the snapshot (no reflection, so it works under Native AOT).</summary>
+/// <summary>
+/// Source-generated JSON metadata for the snapshot (no reflection, so it works under Native AOT). Null properties are
+/// not written (a missing property reads back as null: unknown); indentation is the writer's choice (SnapshotJson).
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
     AllowTrailingCommas = true,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]

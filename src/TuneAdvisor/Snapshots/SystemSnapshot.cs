@@ -10,7 +10,8 @@ namespace TuneAdvisor.Snapshots;
 /// </summary>
 public sealed record SystemSnapshot
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2: unknown (null) values are left out. 1 wrote them as null; files of both versions load.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required SnapshotSource Source { get; init; }

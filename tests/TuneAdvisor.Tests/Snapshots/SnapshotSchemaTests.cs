@@ -94,9 +94,11 @@ public class SnapshotSchemaTests
                     mismatches.Add($"{at}.{name} is written but not declared");
                 foreach (var name in declared.Except(written))
                     mismatches.Add($"{at}.{name} is declared but not written");
+                // Unknown (null) values are left out, so exactly the properties that cannot be null are required.
                 var required = s.GetProperty("required").EnumerateArray().Select(r => r.GetString()!).ToHashSet();
-                if (!required.SetEquals(declared))
-                    mismatches.Add($"{at}: 'required' differs from 'properties'");
+                var notNullable = props.EnumerateObject().Where(p => !Nullable(root, p.Value)).Select(p => p.Name).ToHashSet();
+                if (!required.SetEquals(notNullable))
+                    mismatches.Add($"{at}: 'required' differs from the properties that cannot be null");
                 foreach (var p in value.EnumerateObject())
                     if (props.TryGetProperty(p.Name, out var ps))
                         Compare(root, ps, p.Value, $"{at}.{p.Name}", mismatches);
@@ -112,6 +114,10 @@ public class SnapshotSchemaTests
                     Compare(root, items, item, $"{at}[]", mismatches);
             }
         }
+
+        static bool Nullable(JsonElement root, JsonElement s) =>
+            s.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.Array && t.EnumerateArray().Any(x => x.GetString() == "null")
+            || s.TryGetProperty("anyOf", out var any) && any.EnumerateArray().Any(b => b.TryGetProperty("type", out var bt) && bt.GetString() == "null");
 
         static JsonElement Resolve(JsonElement root, JsonElement s) =>
             s.TryGetProperty("$ref", out var r) ? root.GetProperty("$defs").GetProperty(r.GetString()!["#/$defs/".Length..]) : s;
@@ -129,14 +135,34 @@ public class SnapshotSchemaTests
     [InlineData("\"recvQ\": 0,", "\"recvQ\": \"zero\",")]
     [InlineData("\"protocol\": \"tcp\",\n      \"local\"", "\"protocol\": \"sctp\",\n      \"local\"")]
     [InlineData("\"rxBytes\": 1,", "\"rxBytes\": 1, \"rxSurprise\": 2,")]
-    [InlineData("\"schemaVersion\": 1,", "")]
+    [InlineData("\"schemaVersion\": 2,", "")]
+    [InlineData("\"schemaVersion\": 2,", "\"schemaVersion\": 3,")]
+    [InlineData("\"protocol\": \"tcp\",\n      \"local\"", "\"local\"")]
     [InlineData("\"Sysctls\",", "\"Sysctl\",")]
     [InlineData("\"capturedAt\": \"2026-11-25T00:00:00+00:00\"", "\"capturedAt\": \"yesterday\"")]
     public void A_broken_snapshot_is_invalid(string from, string to)
     {
-        var json = SnapshotJson.Serialize(FullSnapshot.Create());
+        var json = SnapshotJson.Serialize(FullSnapshot.Create(), indented: true);
         Assert.Contains(from, json);
         Assert.False(Validate(json.Replace(from, to)).IsValid);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Compact_and_indented_output_are_both_valid(bool indented)
+    {
+        var results = Validate(SnapshotJson.Serialize(FullSnapshot.Create(), indented));
+        Assert.True(results.IsValid, Errors(results));
+    }
+
+    [Theory]
+    [InlineData("full-v1.json")]
+    [InlineData("unknowns-v1.json")]
+    public void Version_1_files_are_still_valid(string file)
+    {
+        var results = Validate(TestFiles.Read("Snapshots", file));
+        Assert.True(results.IsValid, Errors(results));
     }
 
     [Fact]

@@ -85,6 +85,14 @@ public sealed class SocketProcessMap
             int end = start + 1;
             while (end < hits.Count && hits[end].Inode == hits[start].Inode)
                 end++;
+            // Nearly every socket has one holder: one array, no builder.
+            if (end == start + 1)
+            {
+                if (names[hits[start].Pid] is { } only)
+                    byInode[hits[start].Inode] = [new ProcessRef(hits[start].Pid, only, hits[start].Fd)];
+                start = end;
+                continue;
+            }
             var refs = ImmutableArray.CreateBuilder<ProcessRef>(end - start);
             for (int i = start; i < end; i++)
                 if (names[hits[i].Pid] is { } name)

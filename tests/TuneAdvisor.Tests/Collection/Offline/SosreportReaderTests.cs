@@ -82,7 +82,7 @@ public sealed class SosreportReaderTests
         var loaded = SnapshotJson.Deserialize(json, "saved.json", bag);
         Assert.Equal(0, bag.Count);
         Assert.Equal(json, SnapshotJson.Serialize(loaded!));
-        Assert.Contains("\"source\": \"sos_commands/networking/ss_-peaonmi:", json, StringComparison.Ordinal);
+        Assert.Contains("\"source\":\"sos_commands/networking/ss_-peaonmi:", json, StringComparison.Ordinal);
     }
 
     private static int LineOf(string file, string start) =>
