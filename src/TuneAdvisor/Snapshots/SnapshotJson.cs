@@ -54,7 +54,9 @@ public static class SnapshotJson
                     $"schemaVersion {snapshot.SchemaVersion} is newer than this tool understands ({SystemSnapshot.CurrentSchemaVersion})");
                 return null;
             }
-            return snapshot;
+            // A list added after a file was written (closedConnections, new in version 2) is absent from it; the
+            // source generator then leaves the property default rather than at its initializer, so read it as empty.
+            return snapshot.ClosedConnections.IsDefault ? snapshot with { ClosedConnections = [] } : snapshot;
         }
         catch (JsonException ex)
         {

@@ -115,8 +115,9 @@ public class SnapshotJsonTests
         Assert.Contains("\"schemaVersion\": 1,", v1);
         var loaded = Load(v1);
         Assert.Equal(1, loaded.SchemaVersion);
-        // Written again, it is today's format with the same values.
-        Assert.Equal(SnapshotJson.Serialize(FullSnapshot.Create()), SnapshotJson.Serialize(loaded));
+        // Written again, it is today's format with the same values; version 1 had no closed connections.
+        Assert.Empty(loaded.ClosedConnections);
+        Assert.Equal(SnapshotJson.Serialize(FullSnapshot.Create() with { ClosedConnections = [] }), SnapshotJson.Serialize(loaded));
     }
 
     [Fact]
