@@ -72,14 +72,31 @@ public static class SnapshotAssembler
             .ThenBy(l => l.Cookie ?? 0)
             .ToImmutableArray();
 
-    private static ImmutableArray<ConnectionInfo> SortConnections(IEnumerable<ConnectionInfo> connections) =>
-        connections
-            .OrderBy(c => c.Protocol, StringComparer.Ordinal)
-            .ThenBy(c => c.Local, StringComparer.Ordinal)
-            .ThenBy(c => c.Remote, StringComparer.Ordinal)
-            .ThenBy(c => c.State, StringComparer.Ordinal)
-            .ThenBy(c => c.Cookie ?? 0)
-            .ToImmutableArray();
+    /// <summary>
+    /// By protocol, local, remote, state and cookie, ties kept in collection order: one comparison per pair on the
+    /// fields themselves (100 000 sockets: no key arrays per level as OrderBy/ThenBy builds).
+    /// </summary>
+    private static ImmutableArray<ConnectionInfo> SortConnections(IEnumerable<ConnectionInfo> connections)
+    {
+        var items = connections.ToArray();
+        var order = new int[items.Length];
+        for (int i = 0; i < order.Length; i++)
+            order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            ConnectionInfo x = items[a], y = items[b];
+            int c = string.CompareOrdinal(x.Protocol, y.Protocol);
+            if (c == 0) c = string.CompareOrdinal(x.Local, y.Local);
+            if (c == 0) c = string.CompareOrdinal(x.Remote, y.Remote);
+            if (c == 0) c = string.CompareOrdinal(x.State, y.State);
+            if (c == 0) c = (x.Cookie ?? 0).CompareTo(y.Cookie ?? 0);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var sorted = ImmutableArray.CreateBuilder<ConnectionInfo>(items.Length);
+        foreach (var i in order)
+            sorted.Add(items[i]);
+        return sorted.MoveToImmutable();
+    }
 
     private static IEnumerable<ConnectionInfo> WithByteDeltas(List<ConnectionInfo> first, List<ConnectionInfo> last)
     {
