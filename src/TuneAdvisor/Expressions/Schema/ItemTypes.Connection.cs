@@ -32,14 +32,8 @@ public static partial class ItemTypes
         Info("total_retrans", ExprType.Integer, "segments retransmitted over the lifetime", c => c.Info?.TotalRetrans),
         Info("lost", ExprType.Integer, "packets considered lost", c => c.Info?.Lost),
         Info("unacked", ExprType.Integer, "packets in flight", c => c.Info?.Unacked),
-        Info("bytes_acked", ExprType.Bytes, "bytes acked by the peer (≈ payload sent)", c => c.Info?.BytesAcked) with
-        {
-            Delta = o => Value.FromNullable(((ConnectionInfo)o).DeltaBytesAcked, () => "bytes_acked has no second sample (use --interval > 0)"),
-        },
-        Info("bytes_received", ExprType.Bytes, "payload bytes received", c => c.Info?.BytesReceived) with
-        {
-            Delta = o => Value.FromNullable(((ConnectionInfo)o).DeltaBytesReceived, () => "bytes_received has no second sample (use --interval > 0)"),
-        },
+        Sampled("bytes_acked", "bytes acked by the peer (≈ payload sent)", c => c.Info?.BytesAcked, c => c.DeltaBytesAcked),
+        Sampled("bytes_received", "payload bytes received", c => c.Info?.BytesReceived, c => c.DeltaBytesReceived),
         Info("bytes_sent", ExprType.Bytes, "bytes sent including retransmissions (4.19+)", c => c.Info?.BytesSent),
         Info("bytes_retrans", ExprType.Bytes, "bytes retransmitted (4.19+)", c => c.Info?.BytesRetrans),
         Info("notsent", ExprType.Bytes, "bytes written by the application but not yet sent (4.6+)", c => c.Info?.NotsentBytes),
@@ -69,6 +63,13 @@ public static partial class ItemTypes
             Number = NumberMember.Create(get),
         };
     }
+
+    /// <summary>A tcp_info byte counter that delta() and rate() read over the two samples (by socket cookie).</summary>
+    private static MemberDefinition Sampled(string name, string description, Func<ConnectionInfo, double?> get, Func<ConnectionInfo, long?> delta) =>
+        Info(name, ExprType.Bytes, description, get) with
+        {
+            Delta = o => Value.FromNullable(delta((ConnectionInfo)o), () => $"{name} has no second sample (use --interval > 0)"),
+        };
 
     // Reasons are formatted only when read (see Value.Unknown(subject, reason)).
     private static readonly Func<object, string> NoTcpInfoReason = o =>
