@@ -53,7 +53,7 @@ public sealed class ConntrackCollector : ICollector
         }
         var parsed = ConntrackStatParser.Parse(statText, statPath);
         foreach (var (key, value) in parsed.Values)
-            sample.SetCounter(key, value);
+            sample.SetCounter(key, value, statPath);
         foreach (var d in parsed.Diagnostics)
             sample.Note(d);
         sample.Inputs.Add(statPath);

@@ -25,7 +25,7 @@ public sealed class NetSnmpCollector : ICollector
             any = true;
             var parsed = CounterTableParser.Parse(text, path);
             foreach (var (key, value) in parsed.Values)
-                sample.SetCounter(key, value);
+                sample.SetCounter(key, value, path);
             foreach (var d in parsed.Diagnostics)
                 sample.Note(d);
             sample.Inputs.Add(path);

@@ -41,7 +41,14 @@ public sealed class SampleBuilder
         Notes.Add(new SnapshotNote(diagnostic.Id, diagnostic.Severity.ToName(), diagnostic.Message,
             diagnostic.Span.Path.Length == 0 ? null : diagnostic.Span.ToString()));
 
-    public void SetCounter(string key, long value) => Counters[key] = value;
+    /// <summary>Where each counter (or its increment) was read: the file, or the capture it came from.</summary>
+    public Dictionary<string, string> CounterSources { get; } = new(StringComparer.Ordinal);
+
+    public void SetCounter(string key, long value, string source)
+    {
+        Counters[key] = value;
+        CounterSources[key] = source;
+    }
 
     public void SetSysctl(string key, string value, string source) => Sysctls[key] = new SysctlEntry(value, source);
 

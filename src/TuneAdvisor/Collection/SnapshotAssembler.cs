@@ -34,6 +34,7 @@ public static class SnapshotAssembler
             Deltas = first is not null ? Deltas(first.Counters, last.Counters)
                 : last.CounterDeltas.Count > 0 ? last.CounterDeltas.ToImmutableSortedDictionary(StringComparer.Ordinal) : null,
             Gauges = last.Gauges.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            CounterSources = last.CounterSources.Count > 0 ? last.CounterSources.ToImmutableSortedDictionary(StringComparer.Ordinal) : null,
             Interfaces = InterfaceDeltas(first?.Interfaces, last.Interfaces),
             Softnet = SoftnetDeltas(first?.Softnet, last.Softnet),
             Processes = last.Processes.Values.OrderBy(p => p.Pid).ToImmutableArray(),

@@ -141,7 +141,7 @@ public sealed partial class Binder
         Func<EvalContext, Value> delta = ctx =>
             ctx.Snapshot.Deltas is null ? Value.Unknown("only one sample was taken, so there is no rate (use --interval > 0)")
             : ctx.Snapshot.Deltas.TryGetValue(name, out var d) ? Value.FromNumber(d) : Value.Unknown($"counter {name} has no delta in this snapshot");
-        AddEvidence(c.Span, ExprType.Integer, eval, _ => null);
+        AddEvidence(c.Span, ExprType.Integer, eval, ctx => ctx.Snapshot.CounterSources?.GetValueOrDefault(name));
         return new BoundExpression(ExprType.Integer, c.Span, eval) { Delta = delta };
     }
 

@@ -23,6 +23,8 @@ public sealed record SystemSnapshot
     public ImmutableArray<ConnectionInfo> Connections { get; init; } = [];
     public ImmutableSortedDictionary<string, long> Counters { get; init; } = ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
     public ImmutableSortedDictionary<string, long>? Deltas { get; init; }
+    /// <summary>Where each counter was read (/proc/net/netstat, a capture file), keyed like <see cref="Counters"/>; null when unknown.</summary>
+    public ImmutableSortedDictionary<string, string>? CounterSources { get; init; }
     /// <summary>Instantaneous values (not cumulative): sockstat, conntrack count/max, fs.file-nr parts.</summary>
     public ImmutableSortedDictionary<string, long> Gauges { get; init; } = ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
     public ImmutableArray<InterfaceInfo> Interfaces { get; init; } = [];

@@ -20,10 +20,10 @@ public sealed class HostCollectionTests
         public void Collect(CollectionContext context, SampleBuilder sample)
         {
             Calls++;
-            sample.SetCounter("TcpExt.ListenOverflows", 100 + 5 * Calls);
-            sample.SetCounter("Appears.Later", Calls); // present in both samples
+            sample.SetCounter("TcpExt.ListenOverflows", 100 + 5 * Calls, "fake");
+            sample.SetCounter("Appears.Later", Calls, "fake"); // present in both samples
             if (Calls == 2)
-                sample.SetCounter("Only.Last", 1);
+                sample.SetCounter("Only.Last", 1, "fake");
             sample.Interfaces.Add(new InterfaceInfo
             {
                 Name = "eth0", RxBytes = 1_000_000L * Calls, RxDropped = 3 * Calls, TxBytes = 10L * Calls,

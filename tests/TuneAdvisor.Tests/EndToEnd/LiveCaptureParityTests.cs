@@ -72,6 +72,9 @@ public sealed class LiveCaptureParityTests : IDisposable
         // Every rule that ran live also ran on the captures, or says why it could not (no fd limits, no conntrack).
         foreach (var rule in live.Outcomes.Select(o => o.Rule).Distinct())
             Assert.Contains(offline.Outcomes, o => o.Rule == rule && (o.Kind != "NotApplicable" || !string.IsNullOrEmpty(o.Reason)));
+        // Counter evidence names where the counter was read on each side.
+        Assert.Equal("/proc/net/netstat", live.OverflowSource);
+        Assert.Equal(Path.Combine(_captures, "proc-net-netstat.txt"), offline.OverflowSource);
         // The capture's kernel comes from kernel.osrelease in `sysctl -a`, so kernel-range rules resolve the same way.
         Assert.Equal(live.Kernel, offline.Kernel);
     }
@@ -85,7 +88,7 @@ public sealed class LiveCaptureParityTests : IDisposable
 
     private sealed record OutcomeRow(string Rule, string Subject, string Kind, string? Reason);
 
-    private sealed record AuditJson(string Source, string? Kernel, List<FindingKey> Findings, List<OutcomeRow> Outcomes);
+    private sealed record AuditJson(string Source, string? Kernel, List<FindingKey> Findings, List<OutcomeRow> Outcomes, string? OverflowSource);
 
     private static AuditJson Audit(ProcessRunner.Result run)
     {
@@ -101,6 +104,9 @@ public sealed class LiveCaptureParityTests : IDisposable
                 o.GetProperty("kind").GetString()!, o.GetProperty("reason").GetString()))
             .ToList();
         var source = root.GetProperty("source");
-        return new AuditJson(source.GetProperty("kind").GetString()!, root.GetProperty("host").GetProperty("kernel").GetString(), findings, outcomes);
+        var overflow = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "TA1003")
+            .GetProperty("evidence").EnumerateArray().Single(e => e.GetProperty("expression").GetString()!.StartsWith("counter(", StringComparison.Ordinal));
+        return new AuditJson(source.GetProperty("kind").GetString()!, root.GetProperty("host").GetProperty("kernel").GetString(), findings, outcomes,
+            overflow.GetProperty("source").GetString());
     }
 }

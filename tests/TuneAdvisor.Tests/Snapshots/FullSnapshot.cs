@@ -73,6 +73,7 @@ public static class FullSnapshot
                 },
             ],
             Counters = Map(("TcpExt.ListenOverflows", 90)),
+            CounterSources = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("TcpExt.ListenOverflows", "/proc/net/netstat")]),
             Deltas = Map(("TcpExt.ListenOverflows", 3)),
             Gauges = Map(("sockstat.TCP.tw", 4), ("conntrack.count", 12)),
             Interfaces =

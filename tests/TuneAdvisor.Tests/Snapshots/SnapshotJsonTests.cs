@@ -115,9 +115,11 @@ public class SnapshotJsonTests
         Assert.Contains("\"schemaVersion\": 1,", v1);
         var loaded = Load(v1);
         Assert.Equal(1, loaded.SchemaVersion);
-        // Written again, it is today's format with the same values; version 1 had no closed connections.
+        // Written again, it is today's format with the same values; version 1 had no closed connections and no
+        // counter sources.
         Assert.Empty(loaded.ClosedConnections);
-        Assert.Equal(SnapshotJson.Serialize(FullSnapshot.Create() with { ClosedConnections = [] }), SnapshotJson.Serialize(loaded));
+        Assert.Null(loaded.CounterSources);
+        Assert.Equal(SnapshotJson.Serialize(FullSnapshot.Create() with { ClosedConnections = [], CounterSources = null }), SnapshotJson.Serialize(loaded));
     }
 
     [Fact]

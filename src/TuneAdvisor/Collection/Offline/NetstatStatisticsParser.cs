@@ -91,7 +91,7 @@ public sealed class NetstatStatisticsParser : IInputParser
             tcpExtUnmapped |= section == "TcpExt";
         }
         foreach (var (key, value) in values)
-            sample.SetCounter(key, value);
+            sample.SetCounter(key, value, path);
         if (unmapped.Count > 0)
             InputNotes.Info(sample, path, unmapped[0],
                 $"{unmapped.Count} lines have a wording with no known MIB name (lines {string.Join(", ", unmapped.Take(5))}{(unmapped.Count > 5 ? ", …" : "")}); their counters are unknown");
@@ -99,7 +99,7 @@ public sealed class NetstatStatisticsParser : IInputParser
         {
             foreach (var name in NetstatStatisticsTable.TcpExtOmittedWhenZero)
                 if (!values.ContainsKey($"TcpExt.{name}"))
-                    sample.SetCounter($"TcpExt.{name}", 0);
+                    sample.SetCounter($"TcpExt.{name}", 0, $"{path} (omitted by netstat when zero)");
         }
         else if (tcpExtSeen)
             InputNotes.Info(sample, path, 0, "the TcpExt section has lines with unknown wording, so counters net-tools omits when zero are left unknown");

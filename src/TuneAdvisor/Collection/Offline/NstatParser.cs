@@ -75,9 +75,12 @@ public sealed class NstatParser : IInputParser
         foreach (var (key, value) in values)
         {
             if (delta)
+            {
                 sample.CounterDeltas[key] = value;
+                sample.CounterSources[key] = path;
+            }
             else
-                sample.SetCounter(key, value);
+                sample.SetCounter(key, value, path);
         }
         sample.Capabilities.Add(SnapshotCapability.Counters);
     }

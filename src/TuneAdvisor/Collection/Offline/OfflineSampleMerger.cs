@@ -40,6 +40,7 @@ public static class OfflineSampleMerger
         foreach (var (k, v) in part.Sysctls) target.Sysctls[k] = v;
         foreach (var (k, v) in part.Counters) target.Counters[k] = v;
         foreach (var (k, v) in part.CounterDeltas) target.CounterDeltas[k] = v;
+        foreach (var (k, v) in part.CounterSources) target.CounterSources[k] = v;
         foreach (var (k, v) in part.Gauges) target.Gauges[k] = v;
         foreach (var (k, v) in part.Processes) target.Processes.TryAdd(k, v);
         target.DeltaIntervalSeconds ??= part.DeltaIntervalSeconds;

@@ -43,7 +43,7 @@ public sealed class ProcCounterFileParser : IInputParser
     {
         var parsed = CounterTableParser.Parse(text, path);
         foreach (var (key, value) in parsed.Values)
-            sample.SetCounter(key, value);
+            sample.SetCounter(key, value, path);
         foreach (var d in parsed.Diagnostics)
             sample.Note(d);
         if (parsed.Values.Count > 0)

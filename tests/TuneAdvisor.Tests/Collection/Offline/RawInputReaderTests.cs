@@ -27,6 +27,8 @@ public sealed class RawInputReaderTests
         Assert.Contains(diagnostics, d => d.Message.StartsWith("22 sockets are also listed by ss", StringComparison.Ordinal));
         Assert.Equal(12, s.Counters["TcpExt.ListenOverflows"]);   // proc/net/netstat (12) over netstat -s (9)
         Assert.Equal(9, s.Counters["Tcp.RetransSegs"]);           // proc/net/snmp (9) over netstat -s (6)
+        Assert.EndsWith("proc_net_netstat.txt", s.CounterSources!["TcpExt.ListenOverflows"], StringComparison.Ordinal);
+        Assert.EndsWith("proc_net_snmp.txt", s.CounterSources!["Tcp.RetransSegs"], StringComparison.Ordinal);
         Assert.Equal(0, s.Counters["TcpExt.TCPReqQFullDrop"]);
         Assert.Equal("6.18.44-fc-v782", s.Host.Kernel);
         Assert.Equal("4096", s.Sysctls["net.core.somaxconn"].Value);
