@@ -71,6 +71,7 @@ public sealed partial class Binder
         ConnectionInfo c => c.Source,
         InterfaceInfo i => i.Source,
         Schema.SysctlItem s => s.Entry.Source,
+        AppListenConfig a => a.Source,
         _ => null,
     };
 
