@@ -108,33 +108,23 @@ public sealed partial class Binder
             var elements = (IReadOnlyList<object>)list.Reference!;
             if (predicate is null)
                 return Value.FromNumber(elements.Count);
-            var saved = ctx.It;
-            try
+            int matches = 0;
+            Value? unknown = null;
+            foreach (var v in Project(ctx, elements, predicate))
             {
-                int matches = 0;
-                Value? unknown = null;
-                foreach (var e in elements)
+                if (v.IsUnknown) { unknown ??= v; continue; }
+                if (v.Boolean)
                 {
-                    ctx.It = e;
-                    var v = predicate(ctx);
-                    if (v.IsUnknown) { unknown ??= v; continue; }
-                    if (v.Boolean)
-                    {
-                        matches++;
-                        if (kind == "any") return Value.True;
-                    }
-                    else if (kind == "all")
-                    {
-                        return Value.False;
-                    }
+                    matches++;
+                    if (kind == "any") return Value.True;
                 }
-                if (unknown is { } u) return u;
-                return kind switch { "any" => Value.False, "all" => Value.True, _ => Value.FromNumber(matches) };
+                else if (kind == "all")
+                {
+                    return Value.False;
+                }
             }
-            finally
-            {
-                ctx.It = saved;
-            }
+            if (unknown is { } u) return u;
+            return kind switch { "any" => Value.False, "all" => Value.True, _ => Value.FromNumber(matches) };
         });
         AddEvidence(c.Span, result.Type, result.Eval, _ => null);
         return result;
@@ -192,26 +182,37 @@ public sealed partial class Binder
             var elements = (IReadOnlyList<object>)list.Reference!;
             if (elements.Count == 0)
                 return kind == "sum" ? Value.FromNumber(0) : Value.Unknown($"there are no {what}");
-            var saved = ctx.It;
-            try
+            double acc = kind == "max" ? double.NegativeInfinity : kind == "min" ? double.PositiveInfinity : 0;
+            foreach (var v in Project(ctx, elements, project))
             {
-                double acc = kind == "max" ? double.NegativeInfinity : kind == "min" ? double.PositiveInfinity : 0;
-                foreach (var e in elements)
-                {
-                    ctx.It = e;
-                    var v = project(ctx);
-                    if (v.IsUnknown) return v;
-                    acc = kind switch { "max" => Math.Max(acc, v.Number), "min" => Math.Min(acc, v.Number), _ => acc + v.Number };
-                }
-                return Value.FromNumber(acc);
+                if (v.IsUnknown) return v;
+                acc = kind switch { "max" => Math.Max(acc, v.Number), "min" => Math.Min(acc, v.Number), _ => acc + v.Number };
             }
-            finally
-            {
-                ctx.It = saved;
-            }
+            return Value.FromNumber(acc);
         });
         AddEvidence(c.Span, result.Type, result.Eval, _ => null);
         return result;
+    }
+
+    /// <summary>
+    /// <paramref name="perElement"/> for each element, with <c>it</c> bound to that element while it runs; the
+    /// caller's <c>it</c> is restored when the loop ends, however it ends (an aggregate nested in another's projection).
+    /// </summary>
+    private static IEnumerable<Value> Project(EvalContext ctx, IReadOnlyList<object> elements, Func<EvalContext, Value> perElement)
+    {
+        var saved = ctx.It;
+        try
+        {
+            foreach (var e in elements)
+            {
+                ctx.It = e;
+                yield return perElement(ctx);
+            }
+        }
+        finally
+        {
+            ctx.It = saved;
+        }
     }
 
     private BoundExpression BindConversion(CallSyntax c)
