@@ -20,7 +20,7 @@ internal sealed class SourceOptions
 
     public Option<string> Interval { get; } = new("--interval")
     {
-        Description = "Live sampling window between the two samples, e.g. 10s, 500ms, 0 (one sample: rate-based rules are reported as not evaluated).",
+        Description = "Live sampling window between the two samples, e.g. 10s, 500ms, 0 (one sample: rate-based rules are reported as not applicable, with the reason).",
         HelpName = "DURATION",
         DefaultValueFactory = _ => "10s",
     };
