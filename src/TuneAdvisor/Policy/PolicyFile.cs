@@ -74,7 +74,7 @@ public sealed record PolicyFile(AuditPolicy Policy, Severity? FailOn)
             foreach (var (key, _) in map.Entries)
                 if (!TopLevel.Contains(key.Value))
                     Error(key, $"unknown key '{key.Value}'{DidYouMean.Suggest(key.Value, TopLevel)}");
-            Severity? failOn = Scalar(map, "failOn") is { } f ? Level(f, allowNone: true) : null;
+            Severity? failOn = Scalar(map, "failOn") is { } f ? Level(f) : null;
             var policy = AuditPolicy.Default with
             {
                 Disabled = Names(map, "disable"),
@@ -86,15 +86,23 @@ public sealed record PolicyFile(AuditPolicy Policy, Severity? FailOn)
             return new PolicyFile(policy, failOn);
         }
 
-        private ImmutableHashSet<string> Names(YamlMapping map, string field) =>
-            Scalars(map[field], field).Where(CheckSelector).Select(s => s.Value).ToImmutableHashSet(StringComparer.Ordinal);
+        private ImmutableHashSet<string> Names(YamlMapping map, string field)
+        {
+            var names = Scalars(map[field], field).ToList();
+            names.ForEach(WarnIfUnknown);
+            return names.Select(s => s.Value).ToImmutableHashSet(StringComparer.Ordinal);
+        }
 
         private ImmutableDictionary<string, Severity> Severities(YamlMapping map)
         {
             var result = ImmutableDictionary.CreateBuilder<string, Severity>(StringComparer.Ordinal);
             foreach (var (key, value) in Entries(map["severity"], "severity"))
-                if ((key.Value == "all" || CheckSelector(key)) && AsScalar(value, $"severity of {key.Value}") is { } s && Level(s, allowNone: true) is { } level)
+            {
+                if (key.Value != "all")
+                    WarnIfUnknown(key);
+                if (AsScalar(value, $"severity of {key.Value}") is { } s && Level(s) is { } level)
                     result[key.Value] = level;
+            }
             return result.ToImmutable();
         }
 
@@ -161,19 +169,19 @@ public sealed record PolicyFile(AuditPolicy Policy, Severity? FailOn)
             return result.ToImmutable();
         }
 
-        private bool CheckSelector(YamlScalar s)
+        /// <summary>An id or category no loaded rule has is a warning, and is kept: another run's --rules may have it.</summary>
+        private void WarnIfUnknown(YamlScalar s)
         {
             if (!_rules.ContainsKey(s.Value) && !_categories.Contains(s.Value))
                 Warn(s);
-            return true;   // kept: a rule from another --rules folder may use it on another run
         }
 
         private void Warn(YamlScalar s) =>
             diagnostics.Add(KnownDiagnostics.UnknownRuleReference, At(s), s.Value, DidYouMean.Suggest(s.Value, _rules.Keys.Concat(_categories)));
 
-        private Severity? Level(YamlScalar s, bool allowNone)
+        private Severity? Level(YamlScalar s)
         {
-            if (SeverityNames.TryParse(s.Value, out var level) && (allowNone || level != Severity.None))
+            if (SeverityNames.TryParse(s.Value, out var level))
                 return level;
             Error(s, $"'{s.Value}' is not a severity (error, warning, info or none)");
             return null;
