@@ -62,6 +62,16 @@ public sealed class HostCollectionTests
     private sealed class ListProgress : IProgress<double>
     {
         public readonly List<double> Values = new();
+
+        public int Count
+        {
+            get
+            {
+                lock (Values)
+                    return Values.Count;
+            }
+        }
+
         public void Report(double value)
         {
             lock (Values)
@@ -82,24 +92,23 @@ public sealed class HostCollectionTests
         Assert.Equal(1, growing.Calls);
         Assert.Equal(1, once.Calls); // static collectors run straight after the first sample
 
-        // The window, then only what a late continuation needs: the second sample's timestamp is read on a pool
-        // thread, and a clock that kept moving in 100 ms steps stretched the interval under load (14.5 s seen).
-        for (int i = 0; i < 100; i++)
+        // Lockstep with the sampling loop, whose continuations run on pool threads: step the clock by one tick, then
+        // wait (in real time) for the progress report that the loop makes before it waits again. A clock that ran
+        // ahead stretched the interval under load (14.5 s seen) and skipped progress reports (3 seen).
+        for (int i = 0; i < 100 && !task.IsCompleted; i++)
         {
+            int before = progress.Count;
             time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Yield();
-        }
-        for (int i = 0; i < 500 && !task.IsCompleted; i++)
-        {
-            await Task.Delay(20);   // real time for the pool thread; a delay it registered just after the last step
-            time.Advance(TimeSpan.FromMilliseconds(1));   // still fires
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (progress.Count == before && !task.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(5))
+                await Task.Delay(1);
         }
         var (snapshot, diagnostics) = await task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Empty(diagnostics);
         Assert.Equal(2, growing.Calls);
         Assert.Equal(1, once.Calls);
-        Assert.InRange(snapshot.IntervalSeconds!.Value, 10.0, 10.5);
+        Assert.Equal(10.0, snapshot.IntervalSeconds);
         Assert.Equal(Start, snapshot.CapturedAt);
         Assert.Equal("live", snapshot.Source.Kind);
         Assert.Contains(SnapshotCapability.Rates, snapshot.Source.Capabilities);
