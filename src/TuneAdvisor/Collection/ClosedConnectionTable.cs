@@ -22,12 +22,9 @@ public static class ClosedConnectionTable
 {
     public const string Source = "sock_diag destroy";
 
-    public static ImmutableArray<ConnectionInfo> Build(IReadOnlyList<ConnectionInfo> first, IReadOnlyList<ConnectionInfo> last, TcpDestroyCapture capture)
+    /// <param name="before">The first sample's connections by socket cookie (<see cref="SnapshotAssembler"/> builds it once).</param>
+    public static ImmutableArray<ConnectionInfo> Build(IReadOnlyDictionary<ulong, ConnectionInfo> before, IReadOnlyList<ConnectionInfo> last, TcpDestroyCapture capture)
     {
-        var before = new Dictionary<ulong, ConnectionInfo>();
-        foreach (var c in first)
-            if (c.Cookie is { } cookie && c.Protocol == "tcp")
-                before[cookie] = c;
         var alive = new HashSet<ulong>();
         foreach (var c in last)
             if (c.Cookie is { } cookie && c.Info is not null)
@@ -50,13 +47,12 @@ public static class ClosedConnectionTable
                 Inode = known ? old!.Inode : null,
                 Uid = e.Socket.Uid,
                 Timer = null,
-                DeltaBytesAcked = Diff(e.BytesAcked, known ? old!.Info?.BytesAcked ?? 0 : 0),
-                DeltaBytesReceived = Diff(e.BytesReceived, known ? old!.Info?.BytesReceived ?? 0 : 0),
+                // A baseline the first sample could not read stays unknown, and so does the delta.
+                DeltaBytesAcked = SnapshotAssembler.Diff(e.BytesAcked, known ? old!.Info?.BytesAcked : 0),
+                DeltaBytesReceived = SnapshotAssembler.Diff(e.BytesReceived, known ? old!.Info?.BytesReceived : 0),
                 Source = Source,
             });
         }
         return closed.ToImmutable();
     }
-
-    private static long? Diff(ulong? now, ulong then) => now is { } n && n >= then ? (long)(n - then) : null;
 }

@@ -14,9 +14,10 @@ public static class SnapshotAssembler
     public static SystemSnapshot Assemble(string kind, string location, SampleBuilder? first, SampleBuilder last)
     {
         var interval = first is null ? last.DeltaIntervalSeconds : (last.TakenAt - first.TakenAt).TotalSeconds;
-        var connections = SortConnections(first is null ? last.Connections : WithByteDeltas(first.Connections, last.Connections));
-        var closed = first is null || last.Destroyed is null ? []
-            : SortConnections(ClosedConnectionTable.Build(first.Connections, last.Connections, last.Destroyed));
+        var before = first is null ? null : ByCookie(first.Connections);
+        var connections = SortConnections(before is null ? last.Connections : WithByteDeltas(before, last.Connections));
+        var closed = before is null || last.Destroyed is null ? []
+            : SortConnections(ClosedConnectionTable.Build(before, last.Connections, last.Destroyed));
         var capabilities = last.Capabilities.ToImmutableSortedSet();
         if (first is not null || last.CounterDeltas.Count > 0)
             capabilities = capabilities.Add(SnapshotCapability.Rates);
@@ -99,12 +100,17 @@ public static class SnapshotAssembler
         return sorted.MoveToImmutable();
     }
 
-    private static IEnumerable<ConnectionInfo> WithByteDeltas(List<ConnectionInfo> first, List<ConnectionInfo> last)
+    private static Dictionary<ulong, ConnectionInfo> ByCookie(List<ConnectionInfo> connections)
     {
-        var before = new Dictionary<ulong, ConnectionInfo>();
-        foreach (var c in first)
+        var byCookie = new Dictionary<ulong, ConnectionInfo>(connections.Count);
+        foreach (var c in connections)
             if (c.Cookie is { } cookie)
-                before[cookie] = c;
+                byCookie[cookie] = c;
+        return byCookie;
+    }
+
+    private static IEnumerable<ConnectionInfo> WithByteDeltas(Dictionary<ulong, ConnectionInfo> before, List<ConnectionInfo> last)
+    {
         foreach (var c in last)
         {
             if (c.Info is null)
@@ -122,7 +128,8 @@ public static class SnapshotAssembler
         }
     }
 
-    private static long? Diff(ulong? now, ulong? then) =>
+    /// <summary>A counter's growth between two readings; unknown when either is unknown or the counter went back.</summary>
+    internal static long? Diff(ulong? now, ulong? then) =>
         now is { } n && then is { } t && n >= t ? (long)(n - t) : null;
 
     private static ImmutableArray<InterfaceInfo> InterfaceDeltas(List<InterfaceInfo>? first, List<InterfaceInfo> last)
