@@ -21,8 +21,9 @@ public static class PeerTable
             .GroupBy(c => c.RemoteAddress!, StringComparer.Ordinal)
             .Select(g =>
             {
-                long bytesIn = g.Sum(c => c.DeltaBytesReceived ?? 0);
-                long bytesOut = g.Sum(c => c.DeltaBytesAcked ?? 0);
+                // A sum with an unknown part is unknown, never a smaller number.
+                long? bytesIn = g.Any(c => c.DeltaBytesReceived is null) ? null : g.Sum(c => c.DeltaBytesReceived!.Value);
+                long? bytesOut = g.Any(c => c.DeltaBytesAcked is null) ? null : g.Sum(c => c.DeltaBytesAcked!.Value);
                 return new PeerTraffic
                 {
                     Remote = g.Key,
@@ -31,12 +32,12 @@ public static class PeerTable
                     Connections = g.Count(),
                     BytesIn = bytesIn,
                     BytesOut = bytesOut,
-                    BytesInPerSecond = Math.Round(bytesIn / intervalSeconds, 1),
-                    BytesOutPerSecond = Math.Round(bytesOut / intervalSeconds, 1),
+                    BytesInPerSecond = bytesIn is { } i ? Math.Round(i / intervalSeconds, 1) : null,
+                    BytesOutPerSecond = bytesOut is { } o ? Math.Round(o / intervalSeconds, 1) : null,
                     Processes = g.SelectMany(c => c.Processes).Select(p => $"{p.Name}({p.Pid})").Distinct().Order(StringComparer.Ordinal).ToImmutableArray(),
                 };
             })
-            .OrderByDescending(p => p.BytesIn + p.BytesOut)
+            .OrderByDescending(p => (p.BytesIn ?? 0) + (p.BytesOut ?? 0))
             .ThenBy(p => p.Remote, StringComparer.Ordinal)
             .ToImmutableArray();
     }

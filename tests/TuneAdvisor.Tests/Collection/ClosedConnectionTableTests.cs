@@ -76,6 +76,20 @@ public sealed class ClosedConnectionTableTests
     }
 
     [Fact]
+    public void AFirstSampleWithoutByteCountersGivesAnUnknownDeltaNotTheWholeCounter()
+    {
+        // A kernel whose tcp_info predates bytes_acked/bytes_received (< 4.1): the baseline is unknown.
+        var old = Live(3, "10.0.0.3", 5003, 0, 0) with { Info = new TcpInfo() };
+        var snapshot = Assemble([old], [], new TcpDestroyCapture([Closed(3, "10.0.0.3", 5003, 4_000, 300)], FirstSampleMark: 0));
+        var closed = Assert.Single(snapshot.ClosedConnections);
+        Assert.Null(closed.DeltaBytesAcked);
+        Assert.Null(closed.DeltaBytesReceived);
+        // The peer's traffic is then unknown too, not 0 bytes.
+        var peer = Assert.Single(snapshot.Peers);
+        Assert.Equal((1, null, null, null), (peer.Connections, peer.BytesOut, peer.BytesIn, peer.BytesOutPerSecond));
+    }
+
+    [Fact]
     public void WithoutACaptureAConnectionThatClosedInTheWindowIsInvisible()
     {
         var snapshot = Assemble(first: [Live(1, "10.0.0.2", 5001, 1_000, 200)], last: [], capture: null);
