@@ -142,7 +142,7 @@ public static class RuleEvaluator
     public static string? NotApplicableReason(Rule rule, SystemSnapshot snapshot)
     {
         if (rule.Scope.Requires is { } cap && !snapshot.Has(cap))
-            return $"needs {DescribeScopeData(rule.Scope.Collection)}, which {Describe(snapshot.Source)} cannot provide";
+            return $"needs {rule.Scope.Describes}, which {Describe(snapshot.Source)} cannot provide";
         foreach (var req in rule.Requirements)
             if (!req.IsMetBy(snapshot))
                 return $"needs {req.What}, which {Describe(snapshot.Source)} cannot provide";
@@ -158,20 +158,6 @@ public static class RuleEvaluator
         SnapshotSource.Sosreport => "this sosreport",
         SnapshotSource.Raw => "these captures",
         _ => $"this {source.Kind}",
-    };
-
-    /// <summary>What a scope's items are, in a report reader's words rather than the condition language's.</summary>
-    private static string DescribeScopeData(string collection) => collection switch
-    {
-        "listeners" => "listening sockets",
-        "sockets" => "sockets",
-        "interfaces" => "network interfaces",
-        "cpus" => "per-CPU softnet statistics",
-        "processes" => "process details (open files and their limits)",
-        "peers" => "per-peer traffic (two samples)",
-        "apps" => "application listen settings (nginx, Redis, HAProxy, PHP-FPM)",
-        "sysctls" => "sysctl values",
-        _ => collection,
     };
 
     private static Finding MakeFinding(Rule rule, EvalContext ctx, string subject)
