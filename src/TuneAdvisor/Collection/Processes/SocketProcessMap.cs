@@ -17,9 +17,10 @@ public sealed class SocketProcessMap
     private readonly Dictionary<ulong, ImmutableArray<ProcessRef>> _byInode;
 
     private SocketProcessMap(Dictionary<ulong, ImmutableArray<ProcessRef>> byInode, Dictionary<int, ProcessInfo> processes,
-        ImmutableArray<Diagnostic> notes, bool walked)
+        ImmutableArray<Diagnostic> notes, bool walked, HashSet<ulong>? ownSockets = null)
     {
         _byInode = byInode;
+        OwnSockets = ownSockets ?? [];
         Processes = processes;
         Notes = notes;
         Walked = walked;
@@ -32,6 +33,12 @@ public sealed class SocketProcessMap
 
     /// <summary>What could not be read, as notes for the sample.</summary>
     public ImmutableArray<Diagnostic> Notes { get; }
+
+    /// <summary>
+    /// Socket inodes held by this process alone (the .NET runtime's diagnostic IPC listener under JIT): the tool's
+    /// own, which the snapshot leaves out. A set, so the check reads no holder list.
+    /// </summary>
+    public IReadOnlySet<ulong> OwnSockets { get; }
 
     /// <summary>The process directory could be listed at all.</summary>
     public bool Walked { get; }
@@ -46,12 +53,16 @@ public sealed class SocketProcessMap
 
     /// <summary>
     /// Starts the fd walk on another thread, so it overlaps the socket dump (both are mostly kernel time, and a
-    /// host has at least two CPUs more often than not). It records every socket fd; <see cref="SocketProcessScan.Complete"/>
-    /// then keeps the wanted inodes and reads details only for the processes holding them.
+    /// host has at least two CPUs more often than not); <see cref="SocketProcessScan.Complete"/> then joins it on the
+    /// calling thread. It records every socket fd; Complete keeps the wanted inodes and reads details only for the
+    /// processes holding them.
     /// </summary>
-    public static SocketProcessScan BeginScan(string procRoot) =>
-        new(procRoot, Task.Factory.StartNew(() => ProcFdWalker.Walk(procRoot, null), CancellationToken.None,
+    public static SocketProcessScan BeginScan(string procRoot)
+    {
+        var walk = ProcFdWalk.Open(procRoot, null);
+        return new(procRoot, walk, Task.Factory.StartNew(walk.Work, CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default));
+    }
 
     internal static SocketProcessMap FromWalk(string procRoot, ProcFdWalker.Result walk, HashSet<ulong> wanted)
     {
@@ -79,6 +90,8 @@ public sealed class SocketProcessMap
 
         walk.Hits.Sort((a, b) => a.Inode != b.Inode ? a.Inode.CompareTo(b.Inode) : a.Pid != b.Pid ? a.Pid.CompareTo(b.Pid) : a.Fd.CompareTo(b.Fd));
         var byInode = new Dictionary<ulong, ImmutableArray<ProcessRef>>(walk.Hits.Count);
+        var own = new HashSet<ulong>();
+        int self = Environment.ProcessId;
         var hits = walk.Hits;
         for (int start = 0; start < hits.Count;)
         {
@@ -88,6 +101,8 @@ public sealed class SocketProcessMap
             // Nearly every socket has one holder: one array, no builder.
             if (end == start + 1)
             {
+                if (hits[start].Pid == self)
+                    own.Add(hits[start].Inode);
                 if (names[hits[start].Pid] is { } only)
                     byInode[hits[start].Inode] = [new ProcessRef(hits[start].Pid, only, hits[start].Fd)];
                 start = end;
@@ -101,7 +116,7 @@ public sealed class SocketProcessMap
                 byInode[hits[start].Inode] = refs.Count == refs.Capacity ? refs.MoveToImmutable() : refs.ToImmutable();
             start = end;
         }
-        return new SocketProcessMap(byInode, processes, notes.ToImmutable(), true);
+        return new SocketProcessMap(byInode, processes, notes.ToImmutable(), true, own);
     }
 
     private static void AddUnreadableNotes(string procRoot, List<UnreadableFdTable> unreadable, ImmutableArray<Diagnostic>.Builder notes)

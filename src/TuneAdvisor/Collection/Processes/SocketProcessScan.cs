@@ -6,20 +6,36 @@ namespace TuneAdvisor.Collection.Processes;
 public sealed class SocketProcessScan
 {
     private readonly string _procRoot;
-    private readonly Task<ProcFdWalker.Result> _walk;
+    private readonly ProcFdWalk _walk;
+    private readonly Task _background;
 
-    internal SocketProcessScan(string procRoot, Task<ProcFdWalker.Result> walk)
+    internal SocketProcessScan(string procRoot, ProcFdWalk walk, Task background)
     {
         _procRoot = procRoot;
         _walk = walk;
+        _background = background;
     }
 
-    /// <summary>Waits for the walk and builds the map of the wanted inodes. A failed walk gives an empty map and a note.</summary>
+    /// <summary>
+    /// Joins the walk on the calling thread until nothing is left to hand out, waits for the background thread's
+    /// last batch, and builds the map of the wanted inodes. A failed walk gives an empty map and a note.
+    /// </summary>
     public SocketProcessMap Complete(HashSet<ulong> wanted, SampleBuilder sample)
     {
         try
         {
-            return SocketProcessMap.FromWalk(_procRoot, _walk.GetAwaiter().GetResult(), wanted);
+            try
+            {
+                _walk.Work();
+            }
+            finally
+            {
+                // However the calling thread's share ended, the background thread must be done before the table closes.
+                ((IAsyncResult)_background).AsyncWaitHandle.WaitOne();
+                _walk.Dispose();
+            }
+            _background.GetAwaiter().GetResult();
+            return SocketProcessMap.FromWalk(_procRoot, _walk.Result(), wanted);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or DllNotFoundException or EntryPointNotFoundException)
         {
