@@ -167,41 +167,68 @@ public sealed partial class SockDiagCollector : ICollector
         return wanted;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRecords(SampleBuilder sample, List<InetDiagSocket> inet, List<UnixDiagSocket> unix, ProcNetSocketsBuilder fallback, SocketProcessMap map)
     {
-        int listeners = 0;
-        foreach (ref readonly var s in CollectionsMarshal.AsSpan(inet))
-            if (SockDiagRecords.IsListener(s))
-                listeners++;
+        var connections = BuildConnections(inet, map, out int listeners);
         sample.Listeners.Capacity = Math.Max(sample.Listeners.Capacity, sample.Listeners.Count + listeners + unix.Count + fallback.Listeners.Count);
         sample.Connections.Capacity = Math.Max(sample.Connections.Capacity, sample.Connections.Count + inet.Count - listeners + fallback.Connections.Count);
-        foreach (ref readonly var s in CollectionsMarshal.AsSpan(inet))
+        var sockets = CollectionsMarshal.AsSpan(inet);
+        for (int i = 0; i < sockets.Length; i++)
         {
-            var processes = map.For(s.Inode);
-            if (IsOwnSocket(processes))
-                continue;
-            if (SockDiagRecords.IsListener(s))
-                sample.Listeners.Add(SockDiagRecords.Listener(s, processes));
-            else
-                sample.Connections.Add(SockDiagRecords.Connection(s, processes));
+            if (connections[i] is { } connection)
+                sample.Connections.Add(connection);
+            else if (SockDiagRecords.IsListener(sockets[i]) && !IsOwnSocket(map, sockets[i].Inode))
+                sample.Listeners.Add(SockDiagRecords.Listener(sockets[i], map.For(sockets[i].Inode)));
         }
         foreach (var s in unix)
             if (s.State == NetlinkConstants.TCP_LISTEN && s.Type is NetlinkConstants.SOCK_STREAM or NetlinkConstants.SOCK_SEQPACKET
-                && map.For(s.Inode) is var owners && !IsOwnSocket(owners))
-                sample.Listeners.Add(SockDiagRecords.Listener(s, owners));
+                && !IsOwnSocket(map, s.Inode))
+                sample.Listeners.Add(SockDiagRecords.Listener(s, map.For(s.Inode)));
         foreach (var l in fallback.Listeners)
             sample.Listeners.Add(l.Inode is null ? l : l with { Processes = map.For(l.Inode) });
         foreach (var c in fallback.Connections)
             sample.Connections.Add(c.Inode is null ? c : c with { Processes = map.For(c.Inode) });
     }
 
+    /// <summary>Sockets per slice of <see cref="BuildConnections"/>: small hosts build on one thread.</summary>
+    private const int RecordSlice = 16_384;
+
+    /// <summary>
+    /// The connection record of each non-listening socket, by index (null for listeners and the tool's own sockets).
+    /// 100 000 records are mostly allocation and first-touch page faults, so slices are built on every CPU at once;
+    /// the order is the dump's whatever thread built a slice.
+    /// </summary>
+    private static ConnectionInfo?[] BuildConnections(List<InetDiagSocket> inet, SocketProcessMap map, out int listeners)
+    {
+        var records = new ConnectionInfo?[inet.Count];
+        int listening = 0;
+        int slices = (inet.Count + RecordSlice - 1) / RecordSlice;
+        Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, slice =>
+        {
+            var sockets = CollectionsMarshal.AsSpan(inet);
+            int end = Math.Min(sockets.Length, (slice + 1) * RecordSlice), found = 0;
+            for (int i = slice * RecordSlice; i < end; i++)
+            {
+                if (SockDiagRecords.IsListener(sockets[i]))
+                {
+                    found++;
+                    continue;
+                }
+                if (!IsOwnSocket(map, sockets[i].Inode))
+                    records[i] = SockDiagRecords.Connection(sockets[i], map.For(sockets[i].Inode));
+            }
+            Interlocked.Add(ref listening, found);
+        });
+        listeners = listening;
+        return records;
+    }
+
     /// <summary>
     /// A socket held by this process alone (the .NET runtime's diagnostic IPC listener under JIT) is the tool's own,
     /// not the host's: like ss, which does not list its own netlink socket, the snapshot leaves it out.
     /// </summary>
-    private static bool IsOwnSocket(ImmutableArray<ProcessRef> processes) =>
-        processes.Length == 1 && processes[0].Pid == Environment.ProcessId;
+    private static bool IsOwnSocket(SocketProcessMap map, ulong inode) =>
+        map.OwnSockets.Count > 0 && map.OwnSockets.Contains(inode);
 
     private static void AddCapabilities(SampleBuilder sample, HashSet<ProcNetTable> fromNetlink, ProcNetSocketsBuilder fallback)
     {
