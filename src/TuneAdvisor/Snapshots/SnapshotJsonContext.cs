@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
 namespace TuneAdvisor.Snapshots;
@@ -13,4 +14,5 @@ namespace TuneAdvisor.Snapshots;
     AllowTrailingCommas = true,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(SystemSnapshot))]
+[JsonSerializable(typeof(ImmutableArray<ConnectionInfo>))]
 internal sealed partial class SnapshotJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace TuneAdvisor.Snapshots;
 
@@ -20,6 +21,7 @@ public sealed record SystemSnapshot
     public double? IntervalSeconds { get; init; }
     public ImmutableSortedDictionary<string, SysctlEntry> Sysctls { get; init; } = ImmutableSortedDictionary<string, SysctlEntry>.Empty.WithComparers(StringComparer.Ordinal);
     public ImmutableArray<ListenerInfo> Listeners { get; init; } = [];
+    [JsonConverter(typeof(ConnectionArrayConverter))]
     public ImmutableArray<ConnectionInfo> Connections { get; init; } = [];
     public ImmutableSortedDictionary<string, long> Counters { get; init; } = ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
     public ImmutableSortedDictionary<string, long>? Deltas { get; init; }
@@ -37,6 +39,7 @@ public sealed record SystemSnapshot
     /// (final counters minus the first sample's, or the whole final counters for a connection born in the window).
     /// <see cref="ConnectionInfo.Info"/> is null: only the final byte counters are kept.
     /// </summary>
+    [JsonConverter(typeof(ConnectionArrayConverter))]
     public ImmutableArray<ConnectionInfo> ClosedConnections { get; init; } = [];
     public ImmutableArray<AppListenConfig> AppConfigs { get; init; } = [];
     public ImmutableArray<ConfiguredLimit> Limits { get; init; } = [];
