@@ -8,13 +8,18 @@ namespace TuneAdvisor.Collection.Netlink;
 /// Formats socket addresses the way `ss -n` (iproute2 6.x) prints them: IPv4 as dotted quad ("0.0.0.0" included),
 /// IPv6 in brackets ("[::1]:443"), the IPv6 wildcard of a dual-stack (not v6only) socket as "*", port 0 as "*",
 /// and a bound interface as "addr%ifname:port". Unlike ss, IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) are
-/// normalised to plain IPv4. Bare addresses are cached, since most sockets share a handful of them.
+/// normalised to plain IPv4. Bare addresses are cached, since most sockets share a handful of them, and so are
+/// recent "addr:port" strings: every connection to a server's port shares its local one.
 /// </summary>
 public sealed class SocketAddressFormatter
 {
     private readonly Func<uint, string?> _interfaceName;
     private readonly Dictionary<(UInt128 Address, int Kind), string> _bare = new();
     private readonly Dictionary<uint, string> _interfaces = new();
+
+    /// <summary>A direct-mapped cache of <see cref="Full"/>: constant size, a repeat is a hit, a miss just replaces.</summary>
+    private readonly (string Bare, int Port, uint IfIndex, string Full)[] _recent = new (string, int, uint, string)[RecentSlots];
+    private const int RecentSlots = 4096;
 
     /// <param name="interfaceName">Resolves an ifindex to its name (null: print the number).</param>
     public SocketAddressFormatter(Func<uint, string?>? interfaceName = null) =>
@@ -50,6 +55,16 @@ public sealed class SocketAddressFormatter
     /// <summary>"addr:port" as ss prints it, from a bare address of <see cref="Bare"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Full(string bare, int port, uint ifindex)
+    {
+        ref var slot = ref _recent[(int)((uint)HashCode.Combine(bare, port, ifindex) % RecentSlots)];
+        if (slot.Port == port && slot.IfIndex == ifindex && slot.Full is not null && string.Equals(slot.Bare, bare, StringComparison.Ordinal))
+            return slot.Full;
+        var full = Format(bare, port, ifindex);
+        slot = (bare, port, ifindex, full);
+        return full;
+    }
+
+    private string Format(string bare, int port, uint ifindex)
     {
         Span<char> buffer = stackalloc char[96 + 16];
         int n = 0;

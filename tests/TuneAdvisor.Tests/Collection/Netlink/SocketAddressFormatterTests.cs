@@ -48,4 +48,20 @@ public sealed class SocketAddressFormatterTests
     {
         Assert.Same(Formatter.Bare(2, [10, 0, 0, 9], false), Formatter.Bare(2, [10, 0, 0, 9], false));
     }
+
+    [Fact]
+    public void ARepeatedAddressAndPortIsOneStringAndEveryOtherIsStillRight()
+    {
+        var formatter = new SocketAddressFormatter(i => i == 1 ? "lo" : null);
+        var local = formatter.Bare(2, [10, 0, 0, 1], false);
+        Assert.Same(formatter.Full(local, 443, 0), formatter.Full(local, 443, 0));
+        // Far more distinct endpoints than cache slots: every one is still formatted right, whatever it replaced.
+        for (int i = 0; i < 20_000; i++)
+        {
+            var remote = formatter.Bare(2, [10, 1, (byte)(i >> 8), (byte)i], false);
+            Assert.Equal($"10.1.{(byte)(i >> 8)}.{(byte)i}:{1024 + i % 3}", formatter.Full(remote, 1024 + i % 3, 0));
+            Assert.Equal("10.0.0.1:443", formatter.Full(local, 443, 0));
+            Assert.Equal("10.0.0.1%lo:443", formatter.Full(local, 443, 1));
+        }
+    }
 }
