@@ -23,7 +23,8 @@ public static class SnapshotJson
     /// Writes the same JSON as <see cref="Serialize"/> straight to a stream in 64 KiB pieces. The source-generated
     /// serializer runs on its fast path (straight-line writer calls per record) in constant memory, where
     /// JsonSerializer.Serialize(Stream) would take its resumable metadata path for a large snapshot: for 100 000
-    /// sockets that was about half the time of a whole <c>collect</c>.
+    /// sockets that was about half the time of a whole <c>collect</c>. The connection arrays, most of the bytes, go
+    /// through <see cref="ConnectionArrayConverter"/>.
     /// </summary>
     public static void Write(SystemSnapshot snapshot, Stream stream, bool indented = false)
     {
