@@ -153,18 +153,7 @@ internal static class ConnectionJsonWriter
             writer.WriteString(name, value);
     }
 
-    private static void Number(Utf8JsonWriter writer, JsonEncodedText name, int? value)
-    {
-        if (value is { } v)
-            writer.WriteNumber(name, v);
-    }
-
-    private static void Number(Utf8JsonWriter writer, JsonEncodedText name, uint? value)
-    {
-        if (value is { } v)
-            writer.WriteNumber(name, v);
-    }
-
+    /// <summary>Every signed or narrower number goes through long?, which prints the same digits.</summary>
     private static void Number(Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
         if (value is { } v)
@@ -172,12 +161,6 @@ internal static class ConnectionJsonWriter
     }
 
     private static void Number(Utf8JsonWriter writer, JsonEncodedText name, ulong? value)
-    {
-        if (value is { } v)
-            writer.WriteNumber(name, v);
-    }
-
-    private static void Number(Utf8JsonWriter writer, JsonEncodedText name, ushort? value)
     {
         if (value is { } v)
             writer.WriteNumber(name, v);
