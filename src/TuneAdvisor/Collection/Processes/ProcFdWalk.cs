@@ -91,8 +91,14 @@ internal sealed unsafe class ProcFdWalk : IDisposable
             }
             if (table is not null)
             {
-                ReadLinks(table, start, end, link, part.Hits);
-                Release(table);
+                try
+                {
+                    ReadLinks(table, start, end, link, part.Hits);
+                }
+                finally
+                {
+                    Release(table);
+                }
                 continue;
             }
             FdTable? listed = null;
