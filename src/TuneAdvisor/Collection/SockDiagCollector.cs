@@ -191,14 +191,14 @@ public sealed partial class SockDiagCollector : ICollector
     }
 
     /// <summary>Sockets per slice of <see cref="BuildConnections"/>: small hosts build on one thread.</summary>
-    private const int RecordSlice = 16_384;
+    internal const int RecordSlice = 16_384;
 
     /// <summary>
     /// The connection record of each non-listening socket, by index (null for listeners and the tool's own sockets).
     /// 100 000 records are mostly allocation and first-touch page faults, so slices are built on every CPU at once;
     /// the order is the dump's whatever thread built a slice.
     /// </summary>
-    private static ConnectionInfo?[] BuildConnections(List<InetDiagSocket> inet, SocketProcessMap map, out int listeners)
+    internal static ConnectionInfo?[] BuildConnections(List<InetDiagSocket> inet, SocketProcessMap map, out int listeners)
     {
         var records = new ConnectionInfo?[inet.Count];
         int listening = 0;
