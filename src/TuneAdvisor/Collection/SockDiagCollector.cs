@@ -227,8 +227,7 @@ public sealed partial class SockDiagCollector : ICollector
     /// A socket held by this process alone (the .NET runtime's diagnostic IPC listener under JIT) is the tool's own,
     /// not the host's: like ss, which does not list its own netlink socket, the snapshot leaves it out.
     /// </summary>
-    private static bool IsOwnSocket(SocketProcessMap map, ulong inode) =>
-        map.OwnSockets.Count > 0 && map.OwnSockets.Contains(inode);
+    private static bool IsOwnSocket(SocketProcessMap map, ulong inode) => map.OwnSockets.Contains(inode);
 
     private static void AddCapabilities(SampleBuilder sample, HashSet<ProcNetTable> fromNetlink, ProcNetSocketsBuilder fallback)
     {
