@@ -1,3 +1,4 @@
+using TuneAdvisor.Knowledge;
 using System.Globalization;
 using System.IO.Enumeration;
 using TuneAdvisor.Diagnostics;

@@ -1,3 +1,4 @@
+using TuneAdvisor.Knowledge;
 using TuneAdvisor.Collection.Image;
 using TuneAdvisor.Collection.Image.Sysctl;
 using TuneAdvisor.Diagnostics;

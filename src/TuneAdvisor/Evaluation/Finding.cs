@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Rules;
 
 namespace TuneAdvisor.Evaluation;
 
@@ -16,7 +17,7 @@ public sealed record Finding
     public required string Subject { get; init; }
     public required string Message { get; init; }
     public ImmutableArray<Evidence> Evidence { get; init; } = [];
-    public Remediation? Remediation { get; init; }
+    public Fix? Remediation { get; init; }
     public string? HelpPath { get; init; }
     public string RulePath { get; init; } = "";
     public string Fingerprint => $"{RuleId}|{Subject}";
@@ -26,11 +27,6 @@ public sealed record Finding
 
 /// <summary>A value the rule looked at: the expression, its value in the rule's units, and where it came from.</summary>
 public sealed record Evidence(string Expression, string Value, string? Source);
-
-/// <summary>A finding's code fix, rendered for its subject.</summary>
-public sealed record Remediation(string Summary, ImmutableArray<SysctlSetting> Sysctls, ImmutableArray<string> Commands, ImmutableArray<string> Hints);
-
-public sealed record SysctlSetting(string Key, string Value);
 
 /// <summary>Why a finding is suppressed: kind "waiver" or "baseline", with the justification.</summary>
 public sealed record Suppression(string Kind, string Justification);

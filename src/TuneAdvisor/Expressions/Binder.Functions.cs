@@ -85,8 +85,17 @@ public sealed partial class Binder
     {
         if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } raw)
             return BoundExpression.Error(c.Span);
-        var key = Collection.SysctlKey.Normalize(raw);
-        if (!SysctlCatalog.Types.TryGetValue(key, out var type))
+        var key = SysctlKey.Normalize(raw);
+        ExprType type;
+        if (SysctlCatalog.Types.TryGetValue(key, out var kind))
+            type = kind switch
+            {
+                SysctlValueKind.Integer => ExprType.Integer,
+                SysctlValueKind.Bytes => ExprType.Bytes,
+                SysctlValueKind.IntegerList => ExprType.IntegerList,
+                _ => ExprType.String,
+            };
+        else
         {
             type = ExprType.String;
             if (!SysctlCatalog.OpenPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)))
@@ -107,7 +116,7 @@ public sealed partial class Binder
     {
         if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } raw)
             return BoundExpression.Error(c.Span);
-        var key = Collection.SysctlKey.Normalize(raw);
+        var key = SysctlKey.Normalize(raw);
         Require("sysctl values", SnapshotCapability.Sysctls, SnapshotCapability.ConfiguredSysctls);
         return new BoundExpression(ExprType.Boolean, c.Span, ctx => Value.FromBoolean(ctx.Snapshot.Sysctls.ContainsKey(key)));
     }
@@ -116,7 +125,7 @@ public sealed partial class Binder
     {
         if (!CheckArity(c, 1, 1) || ConstantString(c, 0) is not { } raw)
             return BoundExpression.Error(c.Span);
-        var key = Collection.SysctlKey.Normalize(raw);
+        var key = SysctlKey.Normalize(raw);
         Require("sysctl values", SnapshotCapability.Sysctls, SnapshotCapability.ConfiguredSysctls);
         return new BoundExpression(ExprType.String, c.Span, ctx =>
             ctx.Snapshot.Sysctls.TryGetValue(key, out var e) && Schema.SysctlItem.ConfiguredOf(ctx.Snapshot, e) is { } conf ? Value.FromString(conf.Value)

@@ -3,7 +3,7 @@ using System.Globalization;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions;
 using TuneAdvisor.Rules;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Policy;
 

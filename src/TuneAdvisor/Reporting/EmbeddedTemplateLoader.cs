@@ -21,7 +21,7 @@ public sealed class EmbeddedTemplateLoader : ITemplateLoader
     }
 
     public string? Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-        Rules.RuleSources.ReadResource(templatePath);
+        Resources.EmbeddedResources.Read(templatePath);
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         ValueTask.FromResult(Load(context, callerSpan, templatePath));

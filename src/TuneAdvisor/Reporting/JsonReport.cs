@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Evaluation;
+using TuneAdvisor.Rules;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Reporting;
@@ -21,6 +22,6 @@ public sealed record JsonSummary(int Rules, int Findings, int Errors, int Warnin
 
 public sealed record JsonFinding(
     string RuleId, string Title, string Category, string Severity, string Subject, string Message, string Fingerprint,
-    ImmutableArray<Evidence> Evidence, Evaluation.Remediation? Remediation, string? Help, string Rule, Suppression? Suppression);
+    ImmutableArray<Evidence> Evidence, Fix? Remediation, string? Help, string Rule, Suppression? Suppression);
 
 public sealed record JsonDiagnostic(string Id, string Severity, string Message, string? Path, int? Line, int? Column);

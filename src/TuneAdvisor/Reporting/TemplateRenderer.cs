@@ -9,7 +9,7 @@ public static class TemplateRenderer
     public static string Render(string templateName, ScriptObject model)
     {
         var name = "templates/" + templateName;
-        var text = Rules.RuleSources.ReadResource(name) ?? throw new InvalidOperationException($"template {name} is not embedded");
+        var text = Resources.EmbeddedResources.Read(name) ?? throw new InvalidOperationException($"template {name} is not embedded");
         var template = Template.Parse(text, name);
         if (template.HasErrors)
             throw new InvalidOperationException($"template {name} has errors: {string.Join("; ", template.Messages)}");

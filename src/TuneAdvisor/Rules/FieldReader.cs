@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Rules;
 

@@ -10,9 +10,9 @@ public sealed record RemediationTemplate(
     ImmutableArray<MessageTemplate> Commands,
     ImmutableArray<MessageTemplate> Hints)
 {
-    public Evaluation.Remediation Render(EvalContext context) => new(
+    public Fix Render(EvalContext context) => new(
         Summary?.Render(context) ?? "",
-        Sysctls.Select(s => new Evaluation.SysctlSetting(s.Key, s.Value.Render(context))).ToImmutableArray(),
+        Sysctls.Select(s => new SysctlSetting(s.Key, s.Value.Render(context))).ToImmutableArray(),
         Commands.Select(c => c.Render(context)).ToImmutableArray(),
         Hints.Select(h => h.Render(context)).ToImmutableArray());
 }

@@ -1,3 +1,4 @@
+using TuneAdvisor.Knowledge;
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions;
@@ -34,7 +35,7 @@ public static partial class RuleCompiler
     }
 
     /// <summary>Parses an option value (a rule's default or a user's override) as a constant literal.</summary>
-    public static (ExprType Type, Value Value)? ParseOptionLiteral(Rules.Yaml.YamlScalar scalar, RuleDocument doc, DiagnosticBag diagnostics)
+    public static (ExprType Type, Value Value)? ParseOptionLiteral(Yaml.YamlScalar scalar, RuleDocument doc, DiagnosticBag diagnostics)
     {
         if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
             return (ExprType.String, Value.FromString(scalar.Value));
@@ -71,10 +72,10 @@ public static partial class RuleCompiler
     {
         if (doc.Remediation is not { } r)
             return null;
-        MessageTemplate Template(Rules.Yaml.YamlScalar s) => MessageTemplate.Compile(ScalarSource.For(s, doc.Text, doc.Path), scope, options, diagnostics);
+        MessageTemplate Template(Yaml.YamlScalar s) => MessageTemplate.Compile(ScalarSource.For(s, doc.Text, doc.Path), scope, options, diagnostics);
         return new RemediationTemplate(
             r.Summary is null ? null : Template(r.Summary),
-            r.Sysctls.Select(kv => (Collection.SysctlKey.Normalize(kv.Key.Value), Template(kv.Value))).ToImmutableArray(),
+            r.Sysctls.Select(kv => (Knowledge.SysctlKey.Normalize(kv.Key.Value), Template(kv.Value))).ToImmutableArray(),
             r.Commands.Select(Template).ToImmutableArray(),
             r.Hints.Select(Template).ToImmutableArray());
     }

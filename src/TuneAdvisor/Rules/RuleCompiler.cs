@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions;
 using TuneAdvisor.Expressions.Schema;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Rules;
 

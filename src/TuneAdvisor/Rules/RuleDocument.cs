@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Rules;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Rules;
 

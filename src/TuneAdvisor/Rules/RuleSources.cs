@@ -1,14 +1,12 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Resources;
 
 namespace TuneAdvisor.Rules;
 
 /// <summary>Finds rule files: the built-in set embedded in the binary and folders given with --rules.</summary>
 public static class RuleSources
 {
-    private static readonly Assembly Self = typeof(RuleSources).Assembly;
-
     /// <summary>Rule files end in .yaml or .yml; "*.tests.yaml" files beside them hold test cases, not rules.</summary>
     public static bool IsRuleFileName(string name) =>
         (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
@@ -28,27 +26,17 @@ public static class RuleSources
 
     public static ImmutableArray<RuleFile> BuiltIn()
     {
-        return Self.GetManifestResourceNames()
+        return EmbeddedResources.Names
             .Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && IsRuleFileName(n))
-            .Order(StringComparer.Ordinal)
-            .Select(n => new RuleFile(n, ReadResource(n)!, sibling => ResourceSibling(n, sibling)))
+            .Select(n => new RuleFile(n, EmbeddedResources.Read(n)!, sibling => ResourceSibling(n, sibling)))
             .ToImmutableArray();
-    }
-
-    public static string? ReadResource(string name)
-    {
-        using var stream = Self.GetManifestResourceStream(name);
-        if (stream is null)
-            return null;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     private static (string, string)? ResourceSibling(string resource, string name)
     {
         var dir = resource[..(resource.LastIndexOf('/') + 1)];
         var path = dir + name;
-        return ReadResource(path) is { } text ? (path, text) : null;
+        return EmbeddedResources.Read(path) is { } text ? (path, text) : null;
     }
 
     /// <summary>Rule files under a folder (recursively) or a single file; unreadable ones become diagnostics.</summary>
@@ -97,7 +85,7 @@ public static class RuleSources
     /// <summary>The id ranges: the built-in table, plus any ID-RANGES.txt found in (or above) the given folders.</summary>
     public static IdRanges Ranges(IEnumerable<string> paths, DiagnosticBag diagnostics)
     {
-        var builtIn = IdRanges.Parse(ReadResource("rules/ID-RANGES.txt") ?? "", "rules/ID-RANGES.txt", diagnostics);
+        var builtIn = IdRanges.Parse(EmbeddedResources.Read("rules/ID-RANGES.txt") ?? "", "rules/ID-RANGES.txt", diagnostics);
         var merged = builtIn.Categories.ToBuilder();
         foreach (var p in paths)
         {

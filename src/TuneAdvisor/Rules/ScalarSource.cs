@@ -1,5 +1,5 @@
 using TuneAdvisor.Expressions;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 using YamlDotNet.Core;
 
 namespace TuneAdvisor.Rules;

@@ -1,3 +1,4 @@
+using TuneAdvisor.Knowledge;
 using System.Diagnostics;
 using TuneAdvisor.Collection;
 using TuneAdvisor.Tests.Support;

@@ -30,7 +30,7 @@ public sealed class SockDiagRecordBuildTests : IDisposable
             });
 
         // Even inodes are held by 100, every third also by 101; one socket only by this process.
-        var walk = new ProcFdWalker.Result();
+        var walk = new FdScan.Result();
         for (int i = 0; i < count; i++)
         {
             ulong inode = (ulong)(i + 1);

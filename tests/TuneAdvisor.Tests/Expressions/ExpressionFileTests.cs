@@ -5,8 +5,8 @@ using TuneAdvisor.Evaluation;
 using TuneAdvisor.Expressions;
 using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Rules;
-using TuneAdvisor.Rules.Testing;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.RuleTesting;
+using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Tests.Expressions;
 

@@ -3,7 +3,7 @@ using Json.Schema;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Policy;
 using TuneAdvisor.Rules;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 using TuneAdvisor.Tests.Rules;
 
 namespace TuneAdvisor.Tests.Policy;

@@ -68,7 +68,7 @@ public sealed class RemediationBundleTests
     {
         var finding = Make("TA9001", "listener tcp 0.0.0.0:80") with
         {
-            Remediation = new TuneAdvisor.Evaluation.Remediation("Accept faster.", [], ["ss -ltn"], ["Raise the app backlog."]),
+            Remediation = new TuneAdvisor.Rules.Fix("Accept faster.", [], ["ss -ltn"], ["Raise the app backlog."]),
         };
         var bundle = RemediationBundle.Build(With(finding));
         Assert.EndsWith("\n\n# No sysctl changes were recommended.\n", bundle.DropIn);

@@ -16,7 +16,7 @@ internal static class RemediationFindings
         Severity = Severity.Warning,
         Subject = subject,
         Message = $"{ruleId} fired for {subject}",
-        Remediation = new TuneAdvisor.Evaluation.Remediation($"Fix {ruleId}.", [.. sysctls.Select(s => new SysctlSetting(s.Key, s.Value))], [], []),
+        Remediation = new TuneAdvisor.Rules.Fix($"Fix {ruleId}.", [.. sysctls.Select(s => new TuneAdvisor.Rules.SysctlSetting(s.Key, s.Value))], [], []),
     };
 
     public static AnalysisResult With(params Finding[] findings) => ReportFixture.Result() with

@@ -62,7 +62,7 @@ public sealed partial class HtmlReportWriterTests
             {
                 Title = evil, Subject = evil, Message = evil, RulePath = evil, HelpPath = evil,
                 Evidence = [.. f.Evidence.Select(e => new TuneAdvisor.Evaluation.Evidence(evil, evil, evil))],
-                Remediation = f.Remediation is null ? null : new TuneAdvisor.Evaluation.Remediation(evil, [new TuneAdvisor.Evaluation.SysctlSetting("net.core.somaxconn", evil)], [evil], [evil]),
+                Remediation = f.Remediation is null ? null : new TuneAdvisor.Rules.Fix(evil, [new TuneAdvisor.Rules.SysctlSetting("net.core.somaxconn", evil)], [evil], [evil]),
                 Suppression = f.Suppression is null ? null : new TuneAdvisor.Evaluation.Suppression(evil, evil),
             })],
             Outcomes = [.. r.Outcomes.Select(o => o with { Subject = evil, Reason = evil })],

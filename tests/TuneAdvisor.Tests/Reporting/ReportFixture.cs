@@ -3,8 +3,8 @@ using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Policy;
 using TuneAdvisor.Rules;
-using TuneAdvisor.Rules.Testing;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.RuleTesting;
+using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Tests.Reporting;
 

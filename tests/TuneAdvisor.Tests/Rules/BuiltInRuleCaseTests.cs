@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using TuneAdvisor.Rules;
-using TuneAdvisor.Rules.Testing;
+using TuneAdvisor.RuleTesting;
 
 namespace TuneAdvisor.Tests.Rules;
 

@@ -3,7 +3,7 @@ using Json.Schema;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Rules;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Tests.Rules;
 

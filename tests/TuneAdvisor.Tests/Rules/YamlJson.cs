@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 using YamlDotNet.Core;
 
 namespace TuneAdvisor.Tests.Rules;

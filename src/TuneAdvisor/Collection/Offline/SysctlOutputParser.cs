@@ -1,3 +1,4 @@
+using TuneAdvisor.Knowledge;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Snapshots;
 

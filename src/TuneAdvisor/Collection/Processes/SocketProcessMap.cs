@@ -49,7 +49,7 @@ public sealed class SocketProcessMap
 
     /// <summary>Walks PROC/[0-9]*/fd now, keeping only the wanted socket inodes.</summary>
     public static SocketProcessMap Build(string procRoot, HashSet<ulong> wanted) =>
-        FromWalk(procRoot, ProcFdWalker.Walk(procRoot, wanted), wanted);
+        FromWalk(procRoot, FdScan.Walk(procRoot, wanted), wanted);
 
     /// <summary>
     /// Starts the fd walk on another thread, so it overlaps the socket dump (both are mostly kernel time, and a
@@ -59,12 +59,12 @@ public sealed class SocketProcessMap
     /// </summary>
     public static SocketProcessScan BeginScan(string procRoot)
     {
-        var walk = ProcFdWalk.Open(procRoot, null);
+        var walk = SharedFdWalk.Open(procRoot, null);
         return new(procRoot, walk, Task.Factory.StartNew(walk.Work, CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
-    internal static SocketProcessMap FromWalk(string procRoot, ProcFdWalker.Result walk, HashSet<ulong> wanted)
+    internal static SocketProcessMap FromWalk(string procRoot, FdScan.Result walk, HashSet<ulong> wanted)
     {
         var notes = ImmutableArray.CreateBuilder<Diagnostic>();
         if (walk.RootErrno != 0)

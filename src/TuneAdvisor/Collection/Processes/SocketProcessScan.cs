@@ -6,10 +6,10 @@ namespace TuneAdvisor.Collection.Processes;
 public sealed class SocketProcessScan
 {
     private readonly string _procRoot;
-    private readonly ProcFdWalk _walk;
+    private readonly SharedFdWalk _walk;
     private readonly Task _background;
 
-    internal SocketProcessScan(string procRoot, ProcFdWalk walk, Task background)
+    internal SocketProcessScan(string procRoot, SharedFdWalk walk, Task background)
     {
         _procRoot = procRoot;
         _walk = walk;

@@ -1,3 +1,4 @@
+using TuneAdvisor.Knowledge;
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 

@@ -10,7 +10,7 @@ namespace TuneAdvisor.Collection.Processes;
 /// thread takes batches of it until none is left, so a process with 50 000 sockets is shared, not one thread's
 /// tail. Each thread keeps its own hits; <see cref="Result"/> merges them once every thread is done.
 /// </summary>
-internal sealed unsafe class ProcFdWalk : IDisposable
+internal sealed unsafe class SharedFdWalk : IDisposable
 {
     /// <summary>About a millisecond of readlinkat calls: coarse enough that the lock is rare, fine enough to balance.</summary>
     internal const int BatchSize = 256;
@@ -21,7 +21,7 @@ internal sealed unsafe class ProcFdWalk : IDisposable
     private readonly List<int> _pids;
     private readonly HashSet<ulong>? _wanted;
     private readonly List<FdTable> _open = [];
-    private readonly List<ProcFdWalker.Result> _parts = [];
+    private readonly List<FdScan.Result> _parts = [];
     private int _nextPid;
     private int _listing;
 
@@ -35,7 +35,7 @@ internal sealed unsafe class ProcFdWalk : IDisposable
         public int Active { get; set; }
     }
 
-    private ProcFdWalk(int rootFd, int rootErrno, List<int> pids, HashSet<ulong>? wanted)
+    private SharedFdWalk(int rootFd, int rootErrno, List<int> pids, HashSet<ulong>? wanted)
     {
         _rootFd = rootFd;
         _rootErrno = rootErrno;
@@ -44,10 +44,10 @@ internal sealed unsafe class ProcFdWalk : IDisposable
     }
 
     /// <summary>Lists the pids under <paramref name="procRoot"/>; keeps socket fds whose inode is in <paramref name="wanted"/> (all when null).</summary>
-    public static ProcFdWalk Open(string procRoot, HashSet<ulong>? wanted)
+    public static SharedFdWalk Open(string procRoot, HashSet<ulong>? wanted)
     {
-        var pids = ProcFdWalker.ListPids(procRoot, out int rootFd, out int errno);
-        return new ProcFdWalk(rootFd, errno, pids, wanted);
+        var pids = FdScan.ListPids(procRoot, out int rootFd, out int errno);
+        return new SharedFdWalk(rootFd, errno, pids, wanted);
     }
 
     /// <summary>Walks until nothing is left to hand out; safe to call from several threads at once.</summary>
@@ -55,7 +55,7 @@ internal sealed unsafe class ProcFdWalk : IDisposable
     {
         if (_rootFd < 0)
             return;
-        var part = new ProcFdWalker.Result();
+        var part = new FdScan.Result();
         lock (_gate)
             _parts.Add(part);
         byte* path = stackalloc byte[32];
@@ -120,9 +120,9 @@ internal sealed unsafe class ProcFdWalk : IDisposable
     }
 
     /// <summary>Every thread's findings together; call once all <see cref="Work"/> calls have returned.</summary>
-    public ProcFdWalker.Result Result()
+    public FdScan.Result Result()
     {
-        var result = new ProcFdWalker.Result { RootErrno = _rootFd < 0 ? _rootErrno : 0 };
+        var result = new FdScan.Result { RootErrno = _rootFd < 0 ? _rootErrno : 0 };
         foreach (var part in _parts)
         {
             result.Hits.AddRange(part.Hits);
@@ -143,9 +143,9 @@ internal sealed unsafe class ProcFdWalk : IDisposable
     }
 
     /// <summary>Opens and lists PID/fd; null when there is nothing to read (gone, unreadable or empty).</summary>
-    private FdTable? List(int pid, byte* path, ProcFdWalker.Result part)
+    private FdTable? List(int pid, byte* path, FdScan.Result part)
     {
-        ProcFdWalker.WritePidFdPath(path, pid);
+        FdScan.WritePidFdPath(path, pid);
         int dirFd = LibC.OpenAt(_rootFd, path, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
         if (dirFd < 0)
         {
@@ -185,11 +185,11 @@ internal sealed unsafe class ProcFdWalk : IDisposable
         byte* entry;
         while ((entry = LibC.ReadDir(dir)) != null)
         {
-            byte* name = entry + ProcFdWalker.NameOffset;
+            byte* name = entry + FdScan.NameOffset;
             if (name[0] == (byte)'.')
                 continue;
             count++;
-            if (ProcFdWalker.TryParseInt(new ReadOnlySpan<byte>(name, ProcFdWalker.NameLength(name)), out int fd))
+            if (FdScan.TryParseInt(new ReadOnlySpan<byte>(name, FdScan.NameLength(name)), out int fd))
                 fds.Add(fd);
         }
         int readErrno = LibC.LastError;
@@ -219,7 +219,7 @@ internal sealed unsafe class ProcFdWalk : IDisposable
         for (int i = start; i < end; i++)
         {
             int fd = table.Fds[i];
-            ProcFdWalker.WriteDecimal(name, fd);
+            FdScan.WriteDecimal(name, fd);
             nint length = LibC.ReadLinkAt(table.DirFd, name, link, 64);
             // "socket:[" + digits + "]"; a failed readlinkat (the fd was closed meanwhile) is -1 and skipped.
             if (length < 10 || length >= 64 || link[length - 1] != (byte)']' || !new ReadOnlySpan<byte>(link, 8).SequenceEqual("socket:["u8))

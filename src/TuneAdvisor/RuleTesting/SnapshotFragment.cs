@@ -1,11 +1,13 @@
+using TuneAdvisor.Rules;
+using TuneAdvisor.Knowledge;
 using System.Collections.Immutable;
 using System.Globalization;
 using TuneAdvisor.Collection;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Yaml;
 using TuneAdvisor.Snapshots;
-using static TuneAdvisor.Rules.Testing.YamlValues;
+using static TuneAdvisor.RuleTesting.YamlValues;
 
-namespace TuneAdvisor.Rules.Testing;
+namespace TuneAdvisor.RuleTesting;
 
 /// <summary>
 /// Builds a <see cref="SystemSnapshot"/> from the small YAML fragment a rule test case gives. Capabilities follow

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TuneAdvisor.Rules;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Expressions;
-using TuneAdvisor.Rules.Yaml;
-using static TuneAdvisor.Rules.Testing.YamlValues;
+using TuneAdvisor.Yaml;
+using static TuneAdvisor.RuleTesting.YamlValues;
 
-namespace TuneAdvisor.Rules.Testing;
+namespace TuneAdvisor.RuleTesting;
 
 /// <summary>
 /// Runs each rule's cases from the "&lt;rule file name&gt;.tests.yaml" file beside it, the way Roslyn analyzer

@@ -1,4 +1,4 @@
-namespace TuneAdvisor.Collection;
+namespace TuneAdvisor.Knowledge;
 
 /// <summary>Conversions between /proc/sys paths, sysctl.d spellings and dotted keys.</summary>
 public static class SysctlKey

@@ -11,11 +11,11 @@ public readonly record struct UnreadableFdTable(int Pid, int Errno);
 
 /// <summary>
 /// Walks PROC/[0-9]*/fd like `ss -p` and snapfloor: readdir on each fd directory and readlinkat on each entry
-/// into a stack buffer, so an fd costs a syscall and no allocation (<see cref="ProcFdWalk"/> shares the work among
+/// into a stack buffer, so an fd costs a syscall and no allocation (<see cref="SharedFdWalk"/> shares the work among
 /// threads). Only links "socket:[INODE]" (with the inode in the wanted set, when one is given) are kept. A process
 /// that exits during the walk is skipped; one whose fd table cannot be read is reported, never thrown.
 /// </summary>
-internal static unsafe class ProcFdWalker
+internal static unsafe class FdScan
 {
     internal const int NameOffset = 19; // offsetof(struct dirent, d_name) on 64-bit glibc and musl
 
@@ -32,7 +32,7 @@ internal static unsafe class ProcFdWalker
     /// <summary>Walks every process on this thread; keeps socket fds whose inode is in <paramref name="wanted"/> (every socket fd when null).</summary>
     public static Result Walk(string procRoot, HashSet<ulong>? wanted)
     {
-        using var walk = ProcFdWalk.Open(procRoot, wanted);
+        using var walk = SharedFdWalk.Open(procRoot, wanted);
         walk.Work();
         return walk.Result();
     }

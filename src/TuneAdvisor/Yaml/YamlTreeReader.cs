@@ -3,7 +3,7 @@ using TuneAdvisor.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace TuneAdvisor.Rules.Yaml;
+namespace TuneAdvisor.Yaml;
 
 /// <summary>
 /// Reads one YAML document into <see cref="YamlNode"/>s through YamlDotNet's parser events. No reflection, so it runs

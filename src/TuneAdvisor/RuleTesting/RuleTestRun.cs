@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using TuneAdvisor.Rules;
 using TuneAdvisor.Diagnostics;
 
-namespace TuneAdvisor.Rules.Testing;
+namespace TuneAdvisor.RuleTesting;
 
 /// <summary>The result of running rule test cases: one line per case ("PASS TA1001 name"), counts and diagnostics.</summary>
 public sealed record RuleTestRun(ImmutableArray<RuleTestCaseResult> Cases, ImmutableArray<Diagnostic> Diagnostics)

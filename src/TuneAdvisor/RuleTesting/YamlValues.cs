@@ -1,7 +1,8 @@
 using System.Globalization;
-using TuneAdvisor.Rules.Yaml;
+using TuneAdvisor.Rules;
+using TuneAdvisor.Yaml;
 
-namespace TuneAdvisor.Rules.Testing;
+namespace TuneAdvisor.RuleTesting;
 
 /// <summary>Typed reads of YAML scalars for test-case fragments; a value that does not parse is reported by the caller.</summary>
 internal static class YamlValues

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using YamlDotNet.Core;
 
-namespace TuneAdvisor.Rules.Yaml;
+namespace TuneAdvisor.Yaml;
 
 /// <summary>A YAML node with its 1-based start position, built from parser events (AOT-safe, keeps marks).</summary>
 public abstract record YamlNode(Mark Start, Mark End)
