@@ -6,23 +6,24 @@ namespace TuneAdvisor.Cli;
 /// <summary>Builds the command tree and runs it. Usage errors exit 2; unexpected exceptions exit 70 without a stack trace.</summary>
 public static class Cli
 {
-    public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = new RootCommand(
             "TuneAdvisor: a rule-based Linux network tuning advisor.\n" +
             "Audits a live host, a saved snapshot, a golden-image root, a sosreport or raw ss/netstat/sysctl/nstat captures\n" +
             "against YAML rules, and reports findings with their evidence and fixes.\n\n" +
             "Start with:  tuneadvisor audit            (this host, built-in rules, 10 s sampling window)\n" +
-            "             tuneadvisor rules list        (the rule catalog)");
-        root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
-        root.Subcommands.Add(CollectCommand.Create(stdout, stderr));
+            "             tuneadvisor rules list        (the rule catalog)\n\n" + ExitCodes.Table);
+        root.Subcommands.Add(AuditCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
+        root.Subcommands.Add(CollectCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
-        var root = BuildRoot(stdout, stderr);
+        var root = BuildRoot(stdout, stderr, stdin);
+        using var signals = new SignalExitCodes();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -42,8 +43,8 @@ public static class Cli
         }
         catch (OperationCanceledException)
         {
-            await stderr.WriteLineAsync("tuneadvisor: cancelled");
-            return ExitCodes.InvalidInput;
+            await stderr.WriteLineAsync("tuneadvisor: interrupted; nothing more was written");
+            return signals.ExitCode;
         }
         catch (Exception ex)
         {

@@ -1,3 +1,3 @@
 using TuneAdvisor.Cli;
 
-return await Cli.RunAsync(args, Console.Out, Console.Error);
+return await Cli.RunAsync(args, Console.Out, Console.Error, Console.In);

@@ -2,26 +2,83 @@ using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Policy;
+using TuneAdvisor.Reporting;
+using TuneAdvisor.RuleTesting;
 using TuneAdvisor.Rules;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor;
 
 /// <summary>
-/// The whole pipeline in one place:
-/// snapshot (from any source) → compile rules → evaluate per scope → findings → policy → result for the writers.
+/// The library's entry point; the whole pipeline reads top to bottom in <see cref="AuditAsync"/>:
+/// rules (compile) → policy (file + command line) → snapshot (live or any offline source) → evaluate → apply policy
+/// → report (with its remediation bundle). Each stage lives in the folder named after it. Commands fold their options
+/// into an <see cref="AuditRequest"/>, hand <see cref="AuditResult.Report"/> to a writer and map the outcome to an
+/// exit code; nothing else.
 /// </summary>
 public static class Advisor
 {
     public static string Version { get; } =
         typeof(Advisor).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static AnalysisResult Analyze(SystemSnapshot snapshot, RuleSet rules, AuditPolicy policy, ImmutableArray<Diagnostic> inputDiagnostics, DateTimeOffset now)
+    public static async Task<AuditResult> AuditAsync(AuditRequest request, AuditEnvironment environment, IProgress<double>? progress, CancellationToken ct)
+    {
+        var rules = RuleSet.Load(request.BuiltInRules, request.RulePaths);
+        var stages = new StageDiagnostics { Rules = rules.Diagnostics };
+        if (rules.HasErrors)
+            return new AuditResult { Outcome = AuditOutcome.RulesInvalid, Diagnostics = stages };
+
+        var (policy, failOn, policyDiagnostics) = LoadPolicy(request, rules);
+        stages = stages with { Policy = policyDiagnostics };
+        if (policy is null)
+            return new AuditResult { Outcome = AuditOutcome.PolicyInvalid, Diagnostics = stages };
+
+        var (snapshot, sourceDiagnostics) = await LoadSnapshotAsync(request.Source, environment, progress, ct).ConfigureAwait(false);
+        stages = stages with { Source = sourceDiagnostics };
+        if (snapshot is null || sourceDiagnostics.Any(d => d.Severity == Severity.Error))
+            return new AuditResult { Outcome = AuditOutcome.SourceUnavailable, Diagnostics = stages };
+
+        var (analysis, applied) = Evaluate(snapshot, rules, policy, sourceDiagnostics, environment.Time.GetUtcNow());
+        return new AuditResult
+        {
+            Outcome = AuditOutcome.Completed,
+            Report = AuditReport.Of(analysis, failOn, request.PolicyFile),
+            Diagnostics = stages with { Evaluation = applied },
+        };
+    }
+
+    /// <summary>
+    /// The snapshot stage alone (what `collect` runs: no rules are compiled). A null snapshot means the source is
+    /// missing, unreadable, unrecognised or empty; the diagnostics say which.
+    /// </summary>
+    public static Task<(SystemSnapshot? Snapshot, ImmutableArray<Diagnostic> Diagnostics)> LoadSnapshotAsync(
+        SnapshotRequest request, AuditEnvironment environment, IProgress<double>? progress, CancellationToken ct) =>
+        SnapshotProvider.LoadAsync(request, environment, progress, ct);
+
+    /// <summary>Evaluates compiled rules against a snapshot and applies a policy: the evaluation stage alone.</summary>
+    public static AnalysisResult Analyze(SystemSnapshot snapshot, RuleSet rules, AuditPolicy policy, ImmutableArray<Diagnostic> inputDiagnostics, DateTimeOffset now) =>
+        Evaluate(snapshot, rules, policy, inputDiagnostics, now).Analysis;
+
+    /// <summary>Runs the test cases beside each rule (`rules test`).</summary>
+    public static RuleTestRun TestRules(bool builtIn, IEnumerable<string> paths) => RuleTestRunner.Run(builtIn, paths);
+
+    private static (AuditPolicy? Policy, Severity FailOn, ImmutableArray<Diagnostic> Diagnostics) LoadPolicy(AuditRequest request, RuleSet rules)
+    {
+        var bag = new DiagnosticBag();
+        PolicyFile? file = null;
+        if (request.PolicyFile is { } path && (file = PolicyFile.Load(path, rules, bag)) is null)
+            return (null, Severity.Warning, bag.ToImmutableSorted());
+        var policy = (file?.Policy ?? AuditPolicy.Default).WithOverrides(request.Disable, request.SeverityOverrides);
+        return (policy, request.FailOn ?? file?.FailOn ?? Severity.Warning, bag.ToImmutableSorted());
+    }
+
+    private static (AnalysisResult Analysis, ImmutableArray<Diagnostic> Applied) Evaluate(
+        SystemSnapshot snapshot, RuleSet rules, AuditPolicy policy, ImmutableArray<Diagnostic> inputDiagnostics, DateTimeOffset now)
     {
         var enabled = rules.Rules.Where(policy.IsEnabled).ToImmutableArray();
         var (findings, outcomes) = RuleEvaluator.Evaluate(enabled, snapshot, policy.OptionOverrides);
         var applied = policy.Apply(findings, now, out var policyDiagnostics);
-        return new AnalysisResult
+        var analysis = new AnalysisResult
         {
             Snapshot = snapshot,
             Rules = enabled.Select(r => r.Descriptor).ToImmutableArray(),
@@ -31,9 +88,6 @@ public static class Advisor
             GeneratedAt = now,
             ToolVersion = Version,
         };
+        return (analysis, policyDiagnostics);
     }
-
-    /// <summary>The exit-code question, asked once: does any counted finding reach <paramref name="failOn"/>?</summary>
-    public static bool Fails(AnalysisResult result, Severity failOn) =>
-        failOn != Severity.None && result.ActiveFindings.Any(f => f.Severity >= failOn);
 }

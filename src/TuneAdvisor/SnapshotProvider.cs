@@ -11,10 +11,11 @@ namespace TuneAdvisor;
 public static class SnapshotProvider
 {
     public static async Task<(SystemSnapshot? Snapshot, ImmutableArray<Diagnostic> Diagnostics)> LoadAsync(
-        SnapshotRequest request, CollectionContext context, IProgress<double>? progress, CancellationToken ct)
+        SnapshotRequest request, AuditEnvironment environment, IProgress<double>? progress, CancellationToken ct)
     {
+        var context = environment.Collection;
         if (request.SnapshotFile is { } file)
-            return LoadSaved(file);
+            return LoadSaved(file, environment.StandardInput);
         if (request.IsLive)
             return await HostCollection.CollectAsync(context, request.Interval, progress, ct).ConfigureAwait(false);
         if (request.ImageRoot is { } root)
@@ -31,13 +32,13 @@ public static class SnapshotProvider
     private static (SystemSnapshot?, ImmutableArray<Diagnostic>) Checked((SystemSnapshot Snapshot, ImmutableArray<Diagnostic> Diagnostics) read) =>
         (read.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : read.Snapshot, DiagnosticBag.Sort(read.Diagnostics));
 
-    public static (SystemSnapshot? Snapshot, ImmutableArray<Diagnostic> Diagnostics) LoadSaved(string path)
+    public static (SystemSnapshot? Snapshot, ImmutableArray<Diagnostic> Diagnostics) LoadSaved(string path, TextReader standardInput)
     {
         var bag = new DiagnosticBag();
         string text;
         try
         {
-            text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
+            text = path == "-" ? standardInput.ReadToEnd() : File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

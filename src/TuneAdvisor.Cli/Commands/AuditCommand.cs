@@ -1,17 +1,16 @@
-using System.Collections.Immutable;
 using System.CommandLine;
-using TuneAdvisor.Collection;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Policy;
-using TuneAdvisor.Remediation;
 using TuneAdvisor.Reporting;
 
 namespace TuneAdvisor.Cli.Commands;
 
-/// <summary><c>tuneadvisor audit</c>: snapshot → rules → findings → report, with the exit code for CI gates.</summary>
+/// <summary>
+/// <c>tuneadvisor audit</c>: folds the command line into an <see cref="AuditRequest"/>, runs
+/// <see cref="Advisor.AuditAsync"/>, and hands the result to <see cref="AuditOutput"/> for the report and the exit code.
+/// </summary>
 internal static class AuditCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
         var source = new SourceOptions();
         var rules = new RuleOptions();
@@ -41,8 +40,7 @@ internal static class AuditCommand
         };
         var severity = new Option<string[]>("--severity") { Description = "Override a severity: ID=level, CATEGORY=level or all=level; level none disables (repeatable).", HelpName = "ID=LEVEL" };
 
-        var command = new Command("audit", "Audit this host (or an offline source) against the rules and report the findings.\n" +
-            "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error or invalid rules/input.");
+        var command = new Command("audit", "Audit this host (or an offline source) against the rules and report the findings.\n" + ExitCodes.Table);
         source.AddTo(command);
         rules.AddTo(command);
         command.Options.Add(format);
@@ -55,75 +53,22 @@ internal static class AuditCommand
 
         command.SetAction(async (parse, ct) =>
         {
-            var request = source.Read(parse);
-            var ruleSet = rules.Load(parse);
-            PolicyFile? file = null;
-            if (parse.GetValue(policyFile) is { } policyPath && !ruleSet.HasErrors)
+            var request = new AuditRequest
             {
-                var bag = new DiagnosticBag();
-                file = PolicyFile.Load(policyPath, ruleSet, bag);
-                Output.Diagnostics(bag.ToImmutableSorted(), stderr);
-                if (file is null)
-                {
-                    stderr.WriteLine($"tuneadvisor: the policy file {policyPath} has errors; nothing was audited");
-                    return ExitCodes.InvalidInput;
-                }
-            }
-            var failOnGiven = parse.GetResult(failOn) is { Implicit: false };
-            var options = new AuditOptions(
-                request,
-                parse.GetValue(format)!,
-                parse.GetValue(output),
-                !failOnGiven && file?.FailOn is { } fileFailOn ? fileFailOn
-                    : SeverityNames.TryParse(parse.GetValue(failOn), out var f) ? f : Severity.Warning,
-                PolicyOptions.Build(file?.Policy ?? AuditPolicy.Default, parse.GetValue(disable) ?? [], parse.GetValue(severity) ?? []),
-                parse.GetValue(remediation));
-            return await RunAsync(options, ruleSet, stdout, stderr, ct);
+                Source = source.Read(parse),
+                BuiltInRules = rules.BuiltIn(parse),
+                RulePaths = rules.Paths(parse),
+                PolicyFile = parse.GetValue(policyFile),
+                Disable = [.. parse.GetValue(disable) ?? []],
+                SeverityOverrides = SeverityOverrides.Parse(parse.GetValue(severity) ?? []),
+                FailOn = parse.GetResult(failOn) is { Implicit: false } && SeverityNames.TryParse(parse.GetValue(failOn), out var gate) ? gate : null,
+            };
+            var target = new AuditOutput(ReportWriterRegistry.Find(parse.GetValue(format)!)!, parse.GetValue(output), parse.GetValue(remediation), stdout, stderr);
+            using var progress = ProgressBar.ForTerminal(stderr, request.Source.IsLive ? request.Source.Interval : TimeSpan.Zero);
+            var result = await Advisor.AuditAsync(request, AuditEnvironment.Live(stdin), progress, ct);
+            progress?.Dispose();
+            return target.Deliver(result);
         });
         return command;
     }
-
-    private static async Task<int> RunAsync(AuditOptions options, Rules.RuleSet ruleSet, TextWriter stdout, TextWriter stderr, CancellationToken ct)
-    {
-        Output.Diagnostics(ruleSet.Diagnostics, stderr);
-        if (ruleSet.HasErrors)
-        {
-            stderr.WriteLine($"tuneadvisor: {ruleSet.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s) in rule files; nothing was audited");
-            return ExitCodes.InvalidInput;
-        }
-        using var progress = ProgressBar.ForTerminal(stderr, options.Source.IsLive ? options.Source.Interval : TimeSpan.Zero);
-        var (snapshot, inputDiagnostics) = await SnapshotProvider.LoadAsync(options.Source, CollectionContext.Live, progress, ct);
-        progress?.Dispose();
-        Output.Diagnostics(inputDiagnostics, stderr);
-        if (snapshot is null || Output.HasErrors(inputDiagnostics))
-        {
-            stderr.WriteLine("tuneadvisor: the input could not be read; nothing was audited");
-            return ExitCodes.InvalidInput;
-        }
-
-        var result = Advisor.Analyze(snapshot, ruleSet, options.Policy, inputDiagnostics, TimeProvider.System.GetUtcNow());
-        // What the policy itself said (an expired waiver) goes to the CI log too, not only into the report.
-        Output.Diagnostics([.. result.Diagnostics.Except(ruleSet.Diagnostics).Except(inputDiagnostics)], stderr);
-        var writer = ReportWriterRegistry.Find(options.Format)!;
-        if (!Output.Write(options.OutputPath, writer.Write(result), stdout, stderr))
-            return ExitCodes.InvalidInput;
-        if (options.RemediationDir is { } dir)
-        {
-            try
-            {
-                RemediationBundleWriter.Write(RemediationBundle.Build(result), dir);
-                stderr.WriteLine($"tuneadvisor: remediation bundle written to {dir}");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"tuneadvisor: cannot write the remediation bundle to {dir}: {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-        }
-        stderr.WriteLine(Summary.Line(result));
-        return Advisor.Fails(result, options.FailOn) ? ExitCodes.Findings : ExitCodes.Success;
-    }
 }
-
-/// <summary>Everything <c>audit</c> was asked to do, folded from the command line.</summary>
-internal sealed record AuditOptions(SnapshotRequest Source, string Format, string? OutputPath, Severity FailOn, AuditPolicy Policy, string? RemediationDir);

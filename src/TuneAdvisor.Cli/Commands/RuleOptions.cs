@@ -15,6 +15,10 @@ internal sealed class RuleOptions
         command.Options.Add(NoBuiltIn);
     }
 
+    public bool BuiltIn(ParseResult parse) => !parse.GetValue(NoBuiltIn);
+
+    public System.Collections.Immutable.ImmutableArray<string> Paths(ParseResult parse) => [.. parse.GetValue(Rules) ?? []];
+
     public RuleSet Load(ParseResult parse, IEnumerable<string>? extraPaths = null) =>
         RuleSet.Load(!parse.GetValue(NoBuiltIn), [.. parse.GetValue(Rules) ?? [], .. extraPaths ?? []]);
 }

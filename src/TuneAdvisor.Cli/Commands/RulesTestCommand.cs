@@ -13,7 +13,7 @@ internal static class RulesTestCommand
         command.SetAction(parse =>
         {
             var given = parse.GetValue(paths) ?? [];
-            var run = RuleTesting.RuleTestRunner.Run(builtIn: given.Length == 0, given);
+            var run = Advisor.TestRules(builtIn: given.Length == 0, given);
             Output.Diagnostics(run.Diagnostics, stderr);
             foreach (var line in run.Lines)
                 stdout.WriteLine(line);

@@ -21,6 +21,19 @@ public sealed record AuditPolicy
     public ImmutableDictionary<string, IReadOnlyDictionary<string, Value>> OptionOverrides { get; init; } = ImmutableDictionary<string, IReadOnlyDictionary<string, Value>>.Empty;
     public ImmutableArray<Waiver> Waivers { get; init; } = [];
 
+    /// <summary>This policy with the command line on top: more rules disabled, and severity overrides that win over the file's.</summary>
+    public AuditPolicy WithOverrides(IEnumerable<string> disable, IReadOnlyDictionary<string, Severity> severity)
+    {
+        var overrides = SeverityOverrides.ToBuilder();
+        foreach (var (key, level) in severity)
+            overrides[key.Trim()] = level;
+        return this with
+        {
+            Disabled = Disabled.Union(disable.Select(d => d.Trim())),
+            SeverityOverrides = overrides.ToImmutable(),
+        };
+    }
+
     public bool IsEnabled(Rule rule)
     {
         if (Disabled.Contains(rule.Id) || Disabled.Contains(rule.Descriptor.Category))

@@ -13,5 +13,5 @@ public sealed class HtmlReportWriter : IReportWriter
 
     public string Extension => ".html";
 
-    public string Write(AnalysisResult result) => TemplateRenderer.Render("report.html.scriban", ReportModel.Build(result));
+    public string Write(AuditReport report) => TemplateRenderer.Render("report.html.scriban", ReportModel.Build(report));
 }

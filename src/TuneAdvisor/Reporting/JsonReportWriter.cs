@@ -11,8 +11,8 @@ public sealed class JsonReportWriter : IReportWriter
 
     public string Extension => ".json";
 
-    public string Write(AnalysisResult result) =>
-        JsonSerializer.Serialize(ToDocument(result), ReportJsonContext.Default.JsonReport) + "\n";
+    public string Write(AuditReport report) =>
+        JsonSerializer.Serialize(ToDocument(report.Analysis), ReportJsonContext.Default.JsonReport) + "\n";
 
     public static JsonReport ToDocument(AnalysisResult r) => new(
         1,

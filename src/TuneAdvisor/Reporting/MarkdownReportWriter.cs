@@ -9,5 +9,5 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     public string Extension => ".md";
 
-    public string Write(AnalysisResult result) => TemplateRenderer.Render("report.md.scriban", ReportModel.Build(result));
+    public string Write(AuditReport report) => TemplateRenderer.Render("report.md.scriban", ReportModel.Build(report));
 }

@@ -16,8 +16,9 @@ public static partial class ReportModel
         ("info", "Information", Severity.Info),
     ];
 
-    private static void AddDetails(ScriptObject root, AnalysisResult result)
+    private static void AddDetails(ScriptObject root, AuditReport report)
     {
+        var result = report.Analysis;
         var groups = new List<object>();
         foreach (var (key, label, severity) in Groups)
         {
@@ -35,7 +36,7 @@ public static partial class ReportModel
         root["diagnostic_items"] = Arr(result.Diagnostics.Select(d => (object)Obj(
             ("id", d.Id), ("severity", d.Severity.ToName()), ("location", d.Span.Path.Length > 0 ? d.Span.ToString() : null), ("message", d.Message))));
 
-        var bundle = TuneAdvisor.Remediation.RemediationBundle.Build(result);
+        var bundle = report.Remediation;
         root["remediation"] = Obj(
             ("has_sysctls", bundle.DropIn.Split('\n').Any(l => l.Length > 0 && l[0] != '#')),
             ("dropin", bundle.DropIn),

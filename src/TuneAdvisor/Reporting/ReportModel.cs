@@ -11,8 +11,9 @@ namespace TuneAdvisor.Reporting;
 /// </summary>
 public static partial class ReportModel
 {
-    public static ScriptObject Build(AnalysisResult result)
+    public static ScriptObject Build(AuditReport report)
     {
+        var result = report.Analysis;
         var s = result.Snapshot;
         var root = new ScriptObject
         {
@@ -32,7 +33,7 @@ public static partial class ReportModel
             ["listeners"] = Arr(s.Listeners.Where(l => l.Protocol != "udp").Select(Listener)),
             ["peers"] = Arr(s.Peers.Take(20).Select(Peer)),
         };
-        AddDetails(root, result);
+        AddDetails(root, report);
         return root;
     }
 

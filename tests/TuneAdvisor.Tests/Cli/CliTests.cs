@@ -98,21 +98,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void Missing_snapshot_file_is_exit_2_with_one_line_naming_it()
+    public void Missing_snapshot_file_is_exit_3_with_one_line_naming_it()
     {
         var r = CliRunner.Run("audit", "--snapshot", Path.Combine(_dir, "nope.json"));
-        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(3, r.ExitCode);   // a data source, not what the user wrote
         Assert.Contains("nope.json: error TA0201: Cannot read input", r.Stderr);
         Assert.DoesNotContain("   at ", r.Stderr);
     }
 
     [Fact]
-    public void Garbage_snapshot_is_exit_2_with_file_line_and_column()
+    public void Garbage_snapshot_is_exit_3_with_file_line_and_column()
     {
         var path = Path.Combine(_dir, "bad.json");
         File.WriteAllText(path, "{\n  \"schemaVersion\": 1,\n  \"host\": [oops\n}");
         var r = CliRunner.Run("audit", "--snapshot", path);
-        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(3, r.ExitCode);   // a data source, not what the user wrote
         Assert.Matches(@"bad\.json\(3,\d+\): error TA0206: Invalid snapshot", r.Stderr);
         Assert.DoesNotContain("   at ", r.Stderr);
     }
@@ -216,10 +216,10 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void Missing_image_root_is_exit_2()
+    public void Missing_image_root_is_exit_3()
     {
         var r = CliRunner.Run("audit", "--root", Path.Combine(_dir, "no-such-root"));
-        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(3, r.ExitCode);   // a data source, not what the user wrote
         Assert.Contains("TA0201", r.Stderr);
     }
 
@@ -231,5 +231,17 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("net.core.somaxconn = 4096", File.ReadAllText(Path.Combine(dir, "90-tuneadvisor.conf")));
         Assert.True(File.Exists(Path.Combine(dir, "tuneadvisor-apply.sh")));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("audit", "--help")]
+    [InlineData("collect", "--help")]
+    public void Help_shows_the_one_exit_code_table(params string[] args)
+    {
+        var r = CliRunner.Run(args);
+        Assert.Equal(0, r.ExitCode);
+        foreach (var code in new[] { "0 pass", "1 the gate failed", "2 what you wrote is wrong", "3 a data source is missing", "70 internal error", "130/143 interrupted" })
+            Assert.Contains(code, r.Stdout.ReplaceLineEndings(" "));
     }
 }

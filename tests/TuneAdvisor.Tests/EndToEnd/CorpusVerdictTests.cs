@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using TuneAdvisor.Collection;
 using TuneAdvisor.Evaluation;
-using TuneAdvisor.Policy;
-using TuneAdvisor.Rules;
 
 namespace TuneAdvisor.Tests.EndToEnd;
 
@@ -26,8 +23,6 @@ public sealed class CorpusVerdictTests
         ["ephemeral_ports_timewait"] = ["TA1404"],
         ["backlog_capped_by_somaxconn"] = ["TA1013"],
     }.ToImmutableDictionary();
-
-    private static readonly Lazy<RuleSet> Rules = new(() => RuleSet.Load(builtIn: true, []));
 
     public static TheoryData<string, int> Verdicts()
     {
@@ -61,10 +56,10 @@ public sealed class CorpusVerdictTests
         var rules = TopicRules[name];
 
         var dir = Path.Combine(RepoPaths.Corpus!, caseName);
-        var request = Directory.Exists(Path.Combine(dir, "sos_commands")) ? new SnapshotRequest { Sosreport = dir } : new SnapshotRequest { Inputs = [dir] };
-        var (snapshot, diagnostics) = await SnapshotProvider.LoadAsync(request, CollectionContext.Live, null, CancellationToken.None);
-        Assert.NotNull(snapshot);
-        var result = Advisor.Analyze(snapshot!, Rules.Value, AuditPolicy.Default, diagnostics, DateTimeOffset.UnixEpoch);
+        var source = Directory.Exists(Path.Combine(dir, "sos_commands")) ? new SnapshotRequest { Sosreport = dir } : new SnapshotRequest { Inputs = [dir] };
+        var audit = await Advisor.AuditAsync(new AuditRequest { Source = source }, Audits.At(DateTimeOffset.UnixEpoch), null, CancellationToken.None);
+        Assert.True(audit.Outcome == AuditOutcome.Completed, $"{caseName}: {audit.Outcome}: {string.Join("; ", audit.Diagnostics.All)}");
+        var result = audit.Report!.Analysis;
         var findings = result.Findings.Where(f => rules.Contains(f.RuleId)).ToList();
 
         if (check.GetProperty("kind").GetString() == "finding")

@@ -1,7 +1,3 @@
-using TuneAdvisor.Collection.Image;
-using TuneAdvisor.Policy;
-using TuneAdvisor.Rules;
-
 namespace TuneAdvisor.Tests.EndToEnd;
 
 /// <summary>An image root through the whole pipeline: findings name the configuration lines they come from.</summary>
@@ -13,14 +9,14 @@ public sealed class ImageAuditTests : IDisposable
     public void Dispose() => _tree.Dispose();
 
     [Fact]
-    public void Nginx_backlog_above_the_images_somaxconn_is_reported_with_both_configuration_lines_as_evidence()
+    public async Task Nginx_backlog_above_the_images_somaxconn_is_reported_with_both_configuration_lines_as_evidence()
     {
         _tree.File("usr/lib/sysctl.d/50-vendor.conf", "net.core.somaxconn = 4096")
             .File("etc/sysctl.d/60-web.conf", "# web tier", "net.core.somaxconn = 128")
             .File("etc/nginx/nginx.conf", "events {}", "http {", "  server {", "    listen 80 backlog=4096;", "  }", "}")
             .Dir("usr/lib/modules/6.1.0-18-amd64/kernel");
-        var (snapshot, _) = ImageRootReader.Read(_tree.Root, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
-        var result = Advisor.Analyze(snapshot, RuleSet.Load(builtIn: true, []), AuditPolicy.Default, [], Now);
+        var audit = await Advisor.AuditAsync(new AuditRequest { Source = new SnapshotRequest { ImageRoot = _tree.Root } }, Audits.At(Now), null, CancellationToken.None);
+        var result = audit.Report!.Analysis;
 
         var finding = Assert.Single(result.Findings, f => f.RuleId == "TA1014");
         Assert.Equal("app nginx *:80", finding.Subject);

@@ -20,8 +20,9 @@ public sealed class JUnitReportWriter : IReportWriter
 
     public string Extension => ".xml";
 
-    public string Write(AnalysisResult result)
+    public string Write(AuditReport report)
     {
+        var result = report.Analysis;
         var suites = Suites(result);
         var timestamp = result.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false) };

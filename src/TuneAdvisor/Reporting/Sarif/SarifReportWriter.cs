@@ -27,8 +27,8 @@ public sealed class SarifReportWriter : IReportWriter
 
     public string Extension => ".sarif";
 
-    public string Write(AnalysisResult result) =>
-        JsonSerializer.Serialize(ToLog(result), Context.SarifLog) + "\n";
+    public string Write(AuditReport report) =>
+        JsonSerializer.Serialize(ToLog(report.Analysis), Context.SarifLog) + "\n";
 
     public static SarifLog ToLog(AnalysisResult r)
     {

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Snapshooter.Xunit;
+using TuneAdvisor.Reporting;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Reporting.JUnit;
 

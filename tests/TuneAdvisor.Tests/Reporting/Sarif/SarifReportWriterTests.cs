@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Json.Schema;
 using Snapshooter.Xunit;
+using TuneAdvisor.Reporting;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Reporting.Sarif;
 

@@ -1,0 +1,46 @@
+using TuneAdvisor.Reporting;
+using TuneAdvisor.Remediation;
+
+namespace TuneAdvisor.Cli.Commands;
+
+/// <summary>
+/// Where an audit's result goes: diagnostics to standard error (each once), the report to a file or standard output,
+/// the remediation bundle to a folder, the one-line summary; and the exit code, decided here and nowhere else.
+/// </summary>
+internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, string? RemediationDir, TextWriter Stdout, TextWriter Stderr)
+{
+    public int Deliver(AuditResult result)
+    {
+        Output.Diagnostics(result.Diagnostics.All, Stderr);
+        switch (result.Outcome)
+        {
+            case AuditOutcome.RulesInvalid:
+                Stderr.WriteLine($"tuneadvisor: {result.Diagnostics.Rules.Count(d => d.Severity == Diagnostics.Severity.Error)} error(s) in rule files; nothing was audited");
+                return ExitCodes.InvalidInput;
+            case AuditOutcome.PolicyInvalid:
+                Stderr.WriteLine("tuneadvisor: the policy file has errors; nothing was audited");
+                return ExitCodes.InvalidInput;
+            case AuditOutcome.SourceUnavailable:
+                Stderr.WriteLine("tuneadvisor: the input could not be read; nothing was audited");
+                return ExitCodes.SourceUnavailable;
+        }
+        var report = result.Report!;
+        if (!Output.Write(ReportPath, Writer.Write(report), Stdout, Stderr))
+            return ExitCodes.InvalidInput;
+        if (RemediationDir is { } dir)
+        {
+            try
+            {
+                RemediationBundleWriter.Write(report.Remediation, dir);
+                Stderr.WriteLine($"tuneadvisor: remediation bundle written to {dir}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Stderr.WriteLine($"tuneadvisor: cannot write the remediation bundle to {dir}: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+        }
+        Stderr.WriteLine(Summary.Line(report.Analysis));
+        return report.GateFails ? ExitCodes.Findings : ExitCodes.Success;
+    }
+}
