@@ -49,7 +49,7 @@ internal static class RulesCommand
             var rule = set.Rules.FirstOrDefault(r => r.Id == wanted);
             if (rule is null)
             {
-                stderr.WriteLine($"tuneadvisor: no rule '{wanted}'{Expressions.DidYouMean.Suggest(wanted, set.Rules.Select(r => r.Id))}");
+                stderr.WriteLine($"tuneadvisor: no rule '{wanted}'{Diagnostics.DidYouMean.Suggest(wanted, set.Rules.Select(r => r.Id))}");
                 return ExitCodes.InvalidInput;
             }
             stdout.Write(RuleCatalogFormatter.Show(rule.Descriptor));

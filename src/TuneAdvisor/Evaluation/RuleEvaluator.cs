@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Binding;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Knowledge;
 using TuneAdvisor.Rules;

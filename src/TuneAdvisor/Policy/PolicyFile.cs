@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Rules;
 using TuneAdvisor.Yaml;
 

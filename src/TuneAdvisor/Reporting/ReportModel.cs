@@ -21,7 +21,7 @@ public static partial class ReportModel
             ["generated_at"] = result.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
             ["source"] = Obj(("kind", s.Source.Kind), ("location", s.Source.Location),
                 ("capabilities", Arr(s.Source.Capabilities.Select(c => (object)c.ToString()))),
-                ("interval", s.IntervalSeconds is { } iv ? Expressions.Units.FormatDuration(iv) : null)),
+                ("interval", s.IntervalSeconds is { } iv ? Expressions.Runtime.Units.FormatDuration(iv) : null)),
             ["host"] = Obj(("hostname", s.Host.Hostname), ("kernel", s.Host.Kernel), ("os", s.Host.OsRelease),
                 ("netns", s.Host.NetworkNamespace), ("is_root", s.Host.IsRoot)),
             ["summary"] = Summary(result),

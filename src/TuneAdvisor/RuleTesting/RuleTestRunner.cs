@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using TuneAdvisor.Rules;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Syntax;
+using TuneAdvisor.Rules;
 using TuneAdvisor.Yaml;
 using static TuneAdvisor.RuleTesting.YamlValues;
 

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Text;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Binding;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 
 namespace TuneAdvisor.Rules;
 

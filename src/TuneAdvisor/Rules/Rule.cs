@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Schema;
 
 namespace TuneAdvisor.Rules;

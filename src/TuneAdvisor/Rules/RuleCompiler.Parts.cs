@@ -1,8 +1,9 @@
-using TuneAdvisor.Knowledge;
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Binding;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 using YamlDotNet.Core;
 
 namespace TuneAdvisor.Rules;

@@ -1,4 +1,6 @@
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Yaml;
 using YamlDotNet.Core;
 

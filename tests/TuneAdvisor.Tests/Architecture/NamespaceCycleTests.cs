@@ -15,6 +15,16 @@ public sealed class NamespaceCycleTests
         Assert.True(Graph.Value.Cycles().Count == 0, "namespace cycles:\n" + string.Join("\n", Graph.Value.Cycles()));
 
     [Fact]
+    public void The_expression_language_layers_syntax_runtime_schema_binding_one_way()
+    {
+        var graph = NamespaceGraph.Read(typeof(SystemSnapshot).Assembly.Location, "TuneAdvisor.Expressions");
+        Assert.True(graph.Cycles().Count == 0, "cycles inside Expressions:\n" + string.Join("\n", graph.Cycles()));
+        Assert.Contains("Syntax", graph.Edges["Binding"].Keys);
+        Assert.Contains("Runtime", graph.Edges["Binding"].Keys);
+        Assert.False(graph.Edges.TryGetValue("Runtime", out var runtime) && runtime.ContainsKey("Binding"), "Runtime must not use Binding");
+    }
+
+    [Fact]
     public void The_graph_sees_real_dependencies()
     {
         // Guards the test above against reading nothing: these edges exist by design.

@@ -12,25 +12,24 @@ namespace TuneAdvisor.Tests.Architecture;
 /// </summary>
 public sealed class NamespaceGraph
 {
-    private const string Root = "TuneAdvisor";
-
     private NamespaceGraph(SortedDictionary<string, SortedDictionary<string, string>> edges) => Edges = edges;
 
     /// <summary>From → (to → one example "Type uses Type" that explains the edge).</summary>
     public SortedDictionary<string, SortedDictionary<string, string>> Edges { get; }
 
-    public static NamespaceGraph Read(string assemblyPath)
+    /// <summary>The graph of the namespaces directly below <paramref name="root"/> ("TuneAdvisor", or "TuneAdvisor.Expressions").</summary>
+    public static NamespaceGraph Read(string assemblyPath, string root = "TuneAdvisor")
     {
         var edges = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         using var module = ModuleDefinition.ReadModule(assemblyPath);
         foreach (var type in module.GetTypes())
         {
-            var from = TopLevel(OwnerNamespace(type));
+            var from = TopLevel(OwnerNamespace(type), root);
             if (from is null)
                 continue;
             foreach (var used in UsedTypes(type))
             {
-                var to = TopLevel(OwnerNamespace(used));
+                var to = TopLevel(OwnerNamespace(used), root);
                 if (to is null || to == from)
                     continue;
                 if (!edges.TryGetValue(from, out var targets))
@@ -88,14 +87,14 @@ public sealed class NamespaceGraph
         }
     }
 
-    /// <summary>"TuneAdvisor.Collection.Netlink" → "Collection"; "TuneAdvisor" → "(root)"; other assemblies' → null.</summary>
-    private static string? TopLevel(string ns)
+    /// <summary>"TuneAdvisor.Collection.Netlink" → "Collection"; "TuneAdvisor" → "(root)"; outside <paramref name="root"/> → null.</summary>
+    private static string? TopLevel(string ns, string root)
     {
-        if (ns == Root)
+        if (ns == root)
             return "(root)";
-        if (!ns.StartsWith(Root + ".", StringComparison.Ordinal))
+        if (!ns.StartsWith(root + ".", StringComparison.Ordinal))
             return null;
-        var rest = ns[(Root.Length + 1)..];
+        var rest = ns[(root.Length + 1)..];
         var dot = rest.IndexOf('.');
         return dot < 0 ? rest : rest[..dot];
     }

@@ -2,10 +2,12 @@ using System.Collections.Immutable;
 using System.Text;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Binding;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Schema;
-using TuneAdvisor.Rules;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.RuleTesting;
+using TuneAdvisor.Rules;
 using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Tests.Expressions;

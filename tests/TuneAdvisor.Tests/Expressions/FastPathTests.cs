@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Binding;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Tests.Expressions;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Syntax;
 
 namespace TuneAdvisor.Tests.Expressions;
 

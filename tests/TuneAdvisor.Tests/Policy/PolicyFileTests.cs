@@ -1,5 +1,6 @@
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Policy;
 using TuneAdvisor.Rules;
 

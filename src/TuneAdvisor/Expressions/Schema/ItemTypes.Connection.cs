@@ -1,3 +1,4 @@
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Snapshots;
 using static TuneAdvisor.Expressions.Schema.Members;
 

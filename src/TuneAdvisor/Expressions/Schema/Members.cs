@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TuneAdvisor.Expressions.Runtime;
 
 namespace TuneAdvisor.Expressions.Schema;
 

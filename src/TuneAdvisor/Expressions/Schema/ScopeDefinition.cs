@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Expressions.Schema;

@@ -1,3 +1,5 @@
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Expressions.Schema;

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Schema;
 
 namespace TuneAdvisor.Expressions.Syntax;
 

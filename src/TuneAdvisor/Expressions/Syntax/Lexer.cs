@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Text;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Schema;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Syntax;
 
 /// <summary>Turns condition text into tokens. Numbers keep an attached unit suffix (16MiB, 5s, 80%).</summary>
 public sealed class Lexer

@@ -1,6 +1,7 @@
+using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Expressions.Syntax;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// Typing rules for arithmetic and comparisons. Integer and Number are dimensionless; Bytes, Duration and Percent

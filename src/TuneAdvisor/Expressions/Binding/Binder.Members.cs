@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Snapshots;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Binding;
 
 public sealed partial class Binder
 {

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Knowledge;
 using TuneAdvisor.Snapshots;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Binding;
 
 public sealed partial class Binder
 {

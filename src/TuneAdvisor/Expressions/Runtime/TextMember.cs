@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// Typed access to a string member for compiled fast paths, as <see cref="NumberMember"/> is for numbers: null or

@@ -1,7 +1,9 @@
+using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Knowledge;
 using TuneAdvisor.Snapshots;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// What a compiled expression reads at run time: the snapshot, the current scope item, the element bound to

@@ -1,4 +1,7 @@
-namespace TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Schema;
+
+namespace TuneAdvisor.Expressions.Syntax;
 
 /// <summary>
 /// A token. Number tokens carry their unit suffix in <see cref="Unit"/> ("MiB", "ms", "%"), or "" for a bare number.

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Expressions.Syntax;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Syntax;
 
 /// <summary>
 /// Precedence-climbing parser. Lowest to highest: where, or, and, not, comparison/in, + -, * / %, unary minus,

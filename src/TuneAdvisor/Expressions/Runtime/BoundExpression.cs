@@ -1,6 +1,8 @@
+using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Snapshots;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// A bound, type-checked expression, already compiled into a delegate. <see cref="Delta"/> is set for sampled

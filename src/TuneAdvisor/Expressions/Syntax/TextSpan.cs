@@ -1,4 +1,7 @@
-namespace TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Schema;
+
+namespace TuneAdvisor.Expressions.Syntax;
 
 /// <summary>A 0-based character range inside one expression's text.</summary>
 public readonly record struct TextSpan(int Start, int Length)

@@ -1,6 +1,8 @@
 using System.Globalization;
+using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>Unit suffixes of number literals and their formatting: bytes (KiB, MB…), durations (µs…h), percent.</summary>
 public static class Units

@@ -1,4 +1,7 @@
-namespace TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Schema;
+
+namespace TuneAdvisor.Expressions.Syntax;
 
 public enum TokenKind
 {

@@ -1,4 +1,7 @@
-namespace TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
+
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// A comparison operator as a type, so that a compiled comparison is a generic closure the JIT specialises per

@@ -1,4 +1,7 @@
-namespace TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
+
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>The result of a Boolean fast path (<see cref="BoundExpression.Test"/>): true, false, or unknown without the reason.</summary>
 public enum Truth : byte

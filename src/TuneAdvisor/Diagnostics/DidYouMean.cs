@@ -1,4 +1,4 @@
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Diagnostics;
 
 /// <summary>Suggests the closest known name for a misspelt one (Damerau-Levenshtein-ish distance).</summary>
 public static class DidYouMean

@@ -1,4 +1,6 @@
-namespace TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Syntax;
+
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// Typed access to a numeric member for compiled fast paths: closures that call the schema's getter directly on the

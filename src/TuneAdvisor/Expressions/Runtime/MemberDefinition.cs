@@ -1,4 +1,5 @@
-namespace TuneAdvisor.Expressions;
+
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// A member of a scope item type: its type, how to read it from the item, and — for cumulative counters —

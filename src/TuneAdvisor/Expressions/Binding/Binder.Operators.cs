@@ -1,8 +1,9 @@
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Knowledge;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Binding;
 
 public sealed partial class Binder
 {

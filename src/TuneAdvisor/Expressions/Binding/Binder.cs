@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Snapshots;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Binding;
 
 /// <summary>
 /// Binds syntax to the snapshot schema: resolves names, members and functions, checks types, and compiles each

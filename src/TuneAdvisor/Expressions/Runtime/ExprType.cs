@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using TuneAdvisor.Expressions.Schema;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>The static type of a condition expression.</summary>
 public abstract record ExprType(string Name)

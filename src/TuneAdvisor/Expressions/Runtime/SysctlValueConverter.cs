@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>Converts a sysctl's text to the typed value its catalog entry declares; an unparsable value is unknown, never 0.</summary>
 public static class SysctlValueConverter

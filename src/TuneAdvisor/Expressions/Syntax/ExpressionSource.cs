@@ -1,6 +1,8 @@
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Schema;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Syntax;
 
 /// <summary>
 /// The text of one expression and how its characters map back to the file it came from, so that diagnostics

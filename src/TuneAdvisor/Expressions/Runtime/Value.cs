@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Knowledge;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Runtime;
 
 public enum ValueKind : byte
 {

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 
-namespace TuneAdvisor.Expressions;
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// Builds the fast paths of Boolean operator nodes (see <see cref="BoundExpression.Test"/>) from their operands'
