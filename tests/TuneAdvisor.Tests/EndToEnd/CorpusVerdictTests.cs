@@ -22,7 +22,16 @@ public sealed class CorpusVerdictTests
         ["high_retransmission"] = ["TA1301", "TA1302"],
         ["ephemeral_ports_timewait"] = ["TA1404"],
         ["backlog_capped_by_somaxconn"] = ["TA1013"],
+        ["softnet_drops"] = ["TA1201", "TA1208"],
     }.ToImmutableDictionary();
+
+    /// <summary>
+    /// Topics whose rules do not exist yet: they come with the rule catalog issue (#12: UDP receive errors, waiting
+    /// connections behind an unknown backlog, conntrack "table full" kernel messages). Their verdicts are listed by
+    /// <see cref="Topics_without_rules_are_exactly_the_pending_ones"/>, never silently passed.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> PendingTopics =
+        ["udp_rcvbuf_errors", "accept_queue_waiting_unknown_backlog", "conntrack_full"];
 
     public static TheoryData<string, int> Verdicts()
     {
@@ -34,7 +43,8 @@ public sealed class CorpusVerdictTests
         {
             var checks = c.GetProperty("checks").EnumerateArray().ToList();
             for (int i = 0; i < checks.Count; i++)
-                if (checks[i].GetProperty("kind").GetString() is "finding" or "no_finding")
+                if (checks[i].GetProperty("kind").GetString() is "finding" or "no_finding"
+                    && !PendingTopics.Contains(checks[i].GetProperty("rule_topic").GetString()!.Split(':')[0]))
                     data.Add(c.GetProperty("case").GetString()!, i);
         }
         return data;
@@ -43,6 +53,19 @@ public sealed class CorpusVerdictTests
     [CorpusFact]
     public void The_corpus_has_verdicts_for_every_topic_we_map() =>
         Assert.True(Verdicts().Count >= 20);
+
+    [CorpusFact]
+    public void Topics_without_rules_are_exactly_the_pending_ones()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Corpus!, "expected.json")));
+        var topics = doc.RootElement.GetProperty("cases").EnumerateArray()
+            .SelectMany(c => c.GetProperty("checks").EnumerateArray())
+            .Where(k => k.GetProperty("kind").GetString() is "finding" or "no_finding")
+            .Select(k => k.GetProperty("rule_topic").GetString()!.Split(':')[0])
+            .ToHashSet();
+        var unmapped = topics.Where(t => !TopicRules.ContainsKey(t)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(PendingTopics.Order(StringComparer.Ordinal), unmapped);
+    }
 
     [CorpusTheory]
     [MemberData(nameof(Verdicts))]
