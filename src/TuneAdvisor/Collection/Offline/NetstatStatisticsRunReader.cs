@@ -67,7 +67,9 @@ internal sealed class NetstatStatisticsRunReader
             _run.Headers.Add(section);
             return;
         }
-        if (NetstatStatisticsLine.Label(t) is { } label)
+        // Labels are written at the left margin; netstat indents everything but section headers (a German histogram
+        // title, "    ICMP-Eingabehistogramm:", is one word too).
+        if (!char.IsWhiteSpace(line.Text[0]) && !InIcmp(_run) && NetstatStatisticsLine.Label(t) is { } label)
         {
             if (_run.HasValues || _run.Label is not null || _run.HasDateLine)
                 Start(label, line.Number);
@@ -85,8 +87,7 @@ internal sealed class NetstatStatisticsRunReader
         var wording = NetstatStatisticsLine.Wording(t, out var value);
         // "ICMP input histogram:" then "ICMP output histogram:", whatever the language (French has no colon): a line
         // with no number inside an Icmp section that is not a known wording; the first one is the input histogram.
-        if (value is null && run.Section.StartsWith("Icmp", StringComparison.Ordinal) && !run.Section.StartsWith("IcmpMsg", StringComparison.Ordinal)
-            && !line.IsUnterminatedLast)
+        if (value is null && InIcmp(run) && !line.IsUnterminatedLast)
         {
             run.Histogram = run.Histogram.Length == 0 ? "<" : ">";
             return;
@@ -123,6 +124,11 @@ internal sealed class NetstatStatisticsRunReader
             InputNotes.Truncated(run.Sample, _path, line, "a cut statistics line");
             return;
         }
+        if (value is null && run.Section.Length > 0 && char.IsWhiteSpace(line.Text[0]))
+        {
+            InputNotes.Skipped(run.Sample, _path, line, "no number on this line");   // indented as netstat's lines are: a damaged one
+            return;
+        }
         if (value is null)
         {
             InputNotes.Info(run.Sample, _path, line.Number, $"not a statistics line (an annotation?), not read: '{Short(t)}'");
@@ -136,6 +142,8 @@ internal sealed class NetstatStatisticsRunReader
         run.Unmapped.Add(line.Number);
         run.UnmappedSections.Add(run.Section);
     }
+
+    private static bool InIcmp(Run run) => run.Section is "Icmp" or "Icmp6";
 
     /// <summary>A wording read without its section header: the counter when exactly one has that wording.</summary>
     private string? Headerless(InputLine line, string wording)
