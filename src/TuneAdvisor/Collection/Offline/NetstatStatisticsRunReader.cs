@@ -169,8 +169,12 @@ internal sealed class NetstatStatisticsRunReader
     private void Finish()
     {
         var run = _run;
-        if (!run.HasValues && run.Sample.Notes.Count == 0 && run.Label is null)
+        if (!run.HasValues && run.Label is null && (_runs.Count > 0 || run.Sample.Notes.Count == 0))
+        {
+            if (_runs.Count > 0)
+                _runs[^1].Sample.Notes.AddRange(run.Sample.Notes);   // a trailing prompt or annotation: no run of its own
             return;
+        }
         var sample = run.Sample;
         foreach (var (key, value) in run.Values)
             sample.SetCounter(key, value, $"{_path}:{run.Sources[key]}");
