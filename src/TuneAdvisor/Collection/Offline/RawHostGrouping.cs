@@ -26,7 +26,7 @@ internal static class RawHostGrouping
             return hosts;
         if (Disagreement(rest) is null)
         {
-            hosts.Add(new HostParts(Hostname(rest) ?? location, rest, null));
+            hosts.Add(new HostParts(Hostname(rest) ?? OneFile(rest) ?? location, rest, null));
             return hosts;
         }
         var groups = rest.GroupBy(p => p.Group, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
@@ -39,6 +39,9 @@ internal static class RawHostGrouping
         hosts.Add(new HostParts(location, rest, Disagreement(rest)));
         return hosts;
     }
+
+    /// <summary>The file every part came from, when there is one: it names a host the captures do not name.</summary>
+    private static string? OneFile(List<OfflinePart> parts) => parts.Select(p => p.Path).Distinct().Count() == 1 ? parts[0].Path : null;
 
     public static string? Hostname(IEnumerable<OfflinePart> parts) => parts.Select(p => Identity(p).Hostname).FirstOrDefault(h => h is not null);
 

@@ -36,7 +36,7 @@ public static class RawInputReader
         {
             1 => (set.Hosts[0].Snapshot, set.Hosts[0].Diagnostics),
             _ => Refused(time, location,
-                $"{location} holds captures of {set.Hosts.Length} hosts, which are never merged into one: {string.Join("; ", set.Hosts.Select(h => $"'{h.Label}' ({string.Join(", ", h.Files)})"))}. "
+                $"{location} holds captures of {set.Hosts.Length} hosts, which are never merged into one: {Describe(set)}. "
                 + "Audit one host at a time: choose it with --host LABEL, or give only that host's files"),
         };
     }
@@ -201,6 +201,12 @@ public static class RawInputReader
     }
 
     private static string Location(List<string> paths) => paths.Count == 1 ? paths[0] : string.Join(", ", paths);
+
+    /// <summary>"'server1', 'server2' (labelled blocks)" when every host is a block of the inputs; else each host with its files.</summary>
+    private static string Describe(RawCaptureSet set) =>
+        set.Hosts.All(h => h.Files.All(f => f.EndsWith($" [{h.Label}]", StringComparison.Ordinal)))
+            ? $"{string.Join(", ", set.Hosts.Select(h => $"'{h.Label}'"))} (blocks under label lines)"
+            : string.Join("; ", set.Hosts.Select(h => $"'{h.Label}' ({string.Join(", ", h.Files)})"));
 
     private static string Names(RawCaptureSet set) => set.Hosts.Length == 0 ? "none" : string.Join(", ", set.Hosts.Select(h => h.Label));
 
