@@ -142,9 +142,9 @@ public static class RawInputReader
             parts.Add(new OfflinePart(display, "", part, group));
             return;
         }
-        if (parser is IRunInputParser runs)
+        if (parser is IRunInputParser runs && runs.ParseRuns(text, display, now) is { Length: > 0 } read)
         {
-            AddRuns(runs.ParseRuns(text, display, now), display, parser.Kind, group, parts);
+            AddRuns(read, display, parser.Kind, group, parts);
             return;
         }
         parser = registry.Parse(text, display, part);
