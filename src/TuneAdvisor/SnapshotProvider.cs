@@ -25,7 +25,7 @@ public static class SnapshotProvider
         // A single folder given to --input that is an unpacked sosreport is read as one.
         if (request.Inputs.Length == 1 && Directory.Exists(request.Inputs[0]) && SosreportReader.IsSosreport(request.Inputs[0]))
             return Checked(SosreportReader.Read(request.Inputs[0], context.Time));
-        return Checked(RawInputReader.Read(request.Inputs, context.Time, InputParserRegistry.Create(request.Nstat)));
+        return Checked(RawInputReader.Read(request.Inputs, context.Time, InputParserRegistry.Create(request.Nstat), request.Host));
     }
 
     /// <summary>A reader's result, with the snapshot withheld when any diagnostic is an error.</summary>

@@ -15,6 +15,9 @@ public sealed record SnapshotRequest
     /// <summary>How `nstat` output among <see cref="Inputs"/> is read: totals, increments, or decided from the content.</summary>
     public NstatMode Nstat { get; init; } = NstatMode.Auto;
 
+    /// <summary>When <see cref="Inputs"/> hold captures of several hosts: the label ("server3") or host name of the one to read.</summary>
+    public string? Host { get; init; }
+
     public bool IsLive => SnapshotFile is null && ImageRoot is null && Sosreport is null && Inputs.IsDefaultOrEmpty;
 
     /// <summary>How many offline sources were named; more than one is a usage error.</summary>

@@ -18,6 +18,8 @@ internal sealed class SourceOptions
         DefaultValueFactory = _ => "auto",
     };
 
+    public Option<string?> Host { get; } = new("--host") { Description = "When the --input captures hold several hosts (blocks under label lines, or folders of different hosts): the label or host name of the one to audit.", HelpName = "LABEL" };
+
     public Option<string> Interval { get; } = new("--interval")
     {
         Description = "Live sampling window between the two samples, e.g. 10s, 500ms, 0 (one sample: rate-based rules are reported as not applicable, with the reason).",
@@ -32,6 +34,7 @@ internal sealed class SourceOptions
         command.Options.Add(Sos);
         command.Options.Add(Input);
         command.Options.Add(Nstat);
+        command.Options.Add(Host);
         command.Options.Add(Interval);
     }
 
@@ -45,7 +48,10 @@ internal sealed class SourceOptions
             Inputs = [.. parse.GetValue(Input) ?? []],
             Interval = ParseDuration(parse.GetValue(Interval) ?? "10s"),
             Nstat = ParseNstatMode(parse.GetValue(Nstat) ?? "auto"),
+            Host = parse.GetValue(Host),
         };
+        if (request.Host is not null && request.Inputs.IsDefaultOrEmpty)
+            throw new UsageException("--host applies to --input captures only");
         if (request.Nstat != NstatMode.Auto && request.Inputs.IsDefaultOrEmpty)
             throw new UsageException("--nstat applies to --input captures only");
         if (request.OfflineSourceCount > 1)

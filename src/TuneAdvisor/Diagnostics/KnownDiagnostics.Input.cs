@@ -14,10 +14,12 @@ public static partial class KnownDiagnostics
     public static readonly DiagnosticDescriptor MergeDisagreement = new("TA0208", "systemd-sysctl and sysctl --system disagree", "{0}", Severity.Info, Input);
     public static readonly DiagnosticDescriptor InputNote = new("TA0209", "Note about the input", "{0}", Severity.Info, Input);
     public static readonly DiagnosticDescriptor CollectorFailed = new("TA0210", "Collector failed", "{0}", Severity.Warning, Input);
+    /// <summary>Raw captures hold several hosts (labelled blocks, differing host names or kernels): they are never merged into one.</summary>
+    public static readonly DiagnosticDescriptor InputSeveralHosts = new("TA0211", "Captures of several hosts", "{0}", Severity.Error, Input);
 
     private static IEnumerable<DiagnosticDescriptor> InputDescriptors() =>
     [
         InputUnreadable, InputUnrecognized, InputLineSkipped, SourceUnavailable, PermissionDenied, SnapshotInvalid,
-        TruncatedInput, MergeDisagreement, InputNote, CollectorFailed,
+        TruncatedInput, MergeDisagreement, InputNote, CollectorFailed, InputSeveralHosts,
     ];
 }

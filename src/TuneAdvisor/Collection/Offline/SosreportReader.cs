@@ -67,6 +67,8 @@ public static class SosreportReader
     {
         var part = new SampleBuilder(now);
         var text = OfflineFile.TryRead(Path.Combine(dir, relative), relative, part);
+        if (text is null)
+            RawInputReader.Skippable(part);   // unreadable or binary: a warning, the rest of the sosreport is read
         IInputParser? parser = null;
         if (text is not null)
         {
@@ -75,8 +77,11 @@ public static class SosreportReader
             var registry = Path.GetFileName(relative).StartsWith("nstat_", StringComparison.Ordinal) && flags.Contains('a')
                 ? InputParserRegistry.Create(NstatMode.Absolute) : InputParserRegistry.Default;
             parser = registry.Detect(text);
-            if (parser is null)
-                InputNotes.Info(part, relative, 0, $"{relative} was not read: no parser recognises its content");
+            if (parser is null && text.Trim().Length == 0)
+                InputNotes.Info(part, relative, 0, $"{relative} is empty; skipped");
+            else if (parser is null)
+                part.Note(Diagnostic.Create(KnownDiagnostics.InputUnrecognized, SourceSpan.File(relative),
+                    $"{relative}: no parser recognises its content; the file was skipped and the rest of the sosreport read") with { Severity = Severity.Warning });
             else
             {
                 parser.Parse(text, relative, part);

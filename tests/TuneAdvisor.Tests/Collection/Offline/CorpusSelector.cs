@@ -12,7 +12,7 @@ namespace TuneAdvisor.Tests.Collection.Offline;
 /// "netstat-s.txt::Tcp.RetransSegs", "proc/net/netstat::TcpExt.field_count" …) against what the offline parsers read
 /// from the file, and renders the result as JSON text for an exact comparison with expected.json.
 /// </summary>
-public static class CorpusSelector
+public static partial class CorpusSelector
 {
     /// <summary>The parser kind each corpus file must be detected as, by the file's place in its case folder.</summary>
     public static string ExpectedKind(string file)
@@ -23,6 +23,7 @@ public static class CorpusSelector
             "sysctl_-a" => new SysctlOutputParser().Kind,
             "uname_-a" => new UnameParser().Kind,
             "netstat_-s" => new NetstatStatisticsParser().Kind,
+            _ when name.StartsWith("netstat-s", StringComparison.Ordinal) => new NetstatStatisticsParser().Kind,
             "netstat" or "snmp" or "snmp6" when file.Contains("proc/", StringComparison.Ordinal) => new ProcCounterFileParser().Kind,
             "dev" when file.Contains("proc/", StringComparison.Ordinal) => new ProcNetDevInputParser().Kind,
             "sockstat" or "sockstat6" when file.Contains("proc/", StringComparison.Ordinal) => new SockstatInputParser().Kind,
@@ -51,6 +52,7 @@ public static class CorpusSelector
             ProcCounterFileParser => ProcCounters(parser, text, file, selector, sample),
             ProcNetDevInputParser => Dev(parser, text, file, selector, sample),
             SockstatInputParser => Sockstat(parser, text, file, selector, sample),
+            NetstatStatisticsParser statistics => Statistics(statistics, text, file, selector),
             _ => Counter(parser, text, file, selector, sample),
         };
     }
