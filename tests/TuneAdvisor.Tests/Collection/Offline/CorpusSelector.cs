@@ -12,7 +12,7 @@ namespace TuneAdvisor.Tests.Collection.Offline;
 /// "netstat-s.txt::Tcp.RetransSegs", "proc/net/netstat::TcpExt.field_count" …) against what the offline parsers read
 /// from the file, and renders the result as JSON text for an exact comparison with expected.json.
 /// </summary>
-public static class CorpusSelector
+public static partial class CorpusSelector
 {
     /// <summary>The parser kind each corpus file must be detected as, by the file's place in its case folder.</summary>
     public static string ExpectedKind(string file)
@@ -20,7 +20,10 @@ public static class CorpusSelector
         var name = Path.GetFileName(file);
         return name switch
         {
-            "sysctl_-a" => new SysctlOutputParser().Kind,
+            "sysctl_-a" or "sysctl-p.txt" => new SysctlOutputParser().Kind,
+            "netstat-i.txt" => new NetstatInterfaceParser().Kind,
+            "kernel-log.txt" => new KernelLogParser().Kind,
+            "softnet_stat" when file.Contains("proc/", StringComparison.Ordinal) => new SoftnetStatInputParser().Kind,
             "uname_-a" => new UnameParser().Kind,
             "netstat_-s" => new NetstatStatisticsParser().Kind,
             "netstat" or "snmp" or "snmp6" when file.Contains("proc/", StringComparison.Ordinal) => new ProcCounterFileParser().Kind,
@@ -51,17 +54,23 @@ public static class CorpusSelector
             ProcCounterFileParser => ProcCounters(parser, text, file, selector, sample),
             ProcNetDevInputParser => Dev(parser, text, file, selector, sample),
             SockstatInputParser => Sockstat(parser, text, file, selector, sample),
+            NstatParser => Nstat(parser, text, file, selector, sample),
+            NetstatInterfaceParser => NetstatInterfaces(parser, text, file, selector, sample),
+            SoftnetStatInputParser => Softnet(parser, text, file, selector, sample),
+            KernelLogParser => KernelLogValue(parser, text, file, selector, sample),
             _ => Counter(parser, text, file, selector, sample),
         };
     }
 
     private static string Sysctl(string text, string file, string selector, SampleBuilder sample)
     {
-        int kvLines = SysctlOutputParser.Read(text, file, sample);
+        int kvLines = SysctlOutputParser.Read(text, file, sample, out int messageLines);
         return selector switch
         {
             "kv_line_count" => Json(kvLines),
             "distinct_key_count" => Json(sample.Sysctls.Count),
+            "error_line_count" => Json(messageLines),
+            _ when !sample.Sysctls.ContainsKey(selector) => Json(null),
             _ => SysctlValue(sample.Sysctls[selector].Value),
         };
     }
