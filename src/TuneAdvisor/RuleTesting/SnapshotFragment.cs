@@ -83,6 +83,8 @@ public static class SnapshotFragment
         if (b.AppConfigs.Count > 0) b.Capabilities.Add(SnapshotCapability.AppConfigs);
         if (b.Gauges.Keys.Any(k => k.StartsWith("conntrack.", StringComparison.Ordinal)) || b.Counters.Keys.Any(k => k.StartsWith("Conntrack.", StringComparison.Ordinal)))
             b.Capabilities.Add(SnapshotCapability.Conntrack);
+        if (b.Gauges.Keys.Any(k => k.StartsWith("kernel_log.", StringComparison.Ordinal)))
+            b.Capabilities.Add(SnapshotCapability.KernelLog);
     }
 
     private static ImmutableSortedDictionary<string, long>? Deltas(YamlMapping m) =>

@@ -50,4 +50,6 @@ public enum SnapshotCapability
     /// opened and closed between the samples is invisible.
     /// </summary>
     ClosedConnections,
+    /// <summary>A kernel log (dmesg, journal, syslog) was read: the counts of messages rules look for, as kernel_log.* gauges.</summary>
+    KernelLog,
 }

@@ -28,6 +28,10 @@ public sealed class InputParserRegistry
         new SoftnetStatInputParser(),
         new ProcNetTcpInputParser(),
         new UnameParser(),
+        new NetstatInterfaceParser(),
+        new IpLinkStatsParser(),
+        new KernelLogParser(),
+        new ProcSysFileParser(),
     ]);
 
     public static InputParserRegistry Default { get; } = Create();
@@ -59,9 +63,10 @@ public sealed class InputParserRegistry
 
     /// <summary>Detects the kind of <paramref name="text"/> and parses it; an unknown kind is an InputUnrecognized error note.</summary>
     /// <returns>The parser used, or null when none recognised the text.</returns>
+    /// A file below a "proc/sys" folder holds only a value, so its path, not its content, says what it is.
     public IInputParser? Parse(string text, string path, SampleBuilder sample)
     {
-        var parser = Detect(text);
+        var parser = ProcSysFileParser.TryKey(path, text) is not null ? Parsers.OfType<ProcSysFileParser>().FirstOrDefault() ?? Detect(text) : Detect(text);
         if (parser is null)
         {
             var why = text.Trim().Length == 0 ? "the file is empty" : "no parser recognises its content";

@@ -32,7 +32,33 @@ internal sealed class NetstatStatisticsRunReader
         foreach (var line in InputLine.Split(text))
             reader.Line(line);
         reader.Finish();
+        reader.ZeroFillFromSiblings();
         return [.. reader._runs];
+    }
+
+    /// <summary>
+    /// In a paste of several runs or blocks of the same `grep` (one per server, or the command typed twice), a TcpExt
+    /// counter that net-tools omits when zero and that another run prints passed the same filter: where a run read
+    /// other TcpExt lines without their header but not this one, net-tools did not print it, so it is 0 there. A run
+    /// with its own TcpExt header is zero-filled by <see cref="Finish"/>; a run with no TcpExt line says nothing.
+    /// </summary>
+    private void ZeroFillFromSiblings()
+    {
+        if (_runs.Count < 2)
+            return;
+        var omittable = NetstatStatisticsTable.TcpExtOmittedWhenZero.Select(n => "TcpExt." + n).ToHashSet(StringComparer.Ordinal);
+        var printed = _runs.SelectMany(r => r.Sample.Counters.Keys).Where(omittable.Contains).ToHashSet(StringComparer.Ordinal);
+        foreach (var run in _runs)
+        {
+            if (run.Headers.Contains("TcpExt") || !run.HeaderlessSections.Contains("TcpExt"))
+                continue;
+            var missing = printed.Where(k => !run.Sample.Counters.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+            foreach (var key in missing)
+                run.Sample.SetCounter(key, 0, $"{_path} (absent from this block; other blocks of the paste print it, and netstat omits it when zero)");
+            if (missing.Count > 0)
+                InputNotes.Info(run.Sample, _path, run.FirstLine,
+                    $"{string.Join(", ", missing)} read as 0: other runs or blocks of this paste print {(missing.Count == 1 ? "that line" : "those lines")}, so the same filter passes {(missing.Count == 1 ? "it" : "them")}, and netstat leaves a TcpExt counter out when it is zero");
+        }
     }
 
     private void Line(InputLine line)

@@ -15,6 +15,7 @@ namespace TuneAdvisor.Collection.Offline;
 /// are the safe reading: a non-zero increment implies a non-zero total, while reading totals as increments would
 /// invent activity in a window. Increments go to <see cref="SampleBuilder.CounterDeltas"/> (their interval is unknown).
 /// Without -z nstat omits zero counters; an absent counter stays unknown here (output may also be filtered by patterns).
+/// `nstat -j` JSON is read by <see cref="NstatJson"/> into the same counters.
 /// </para>
 /// </summary>
 public sealed class NstatParser : IInputParser
@@ -31,10 +32,15 @@ public sealed class NstatParser : IInputParser
 
     public int Confidence(string text)
     {
-        var lines = InputLine.Split(text).Where(l => l.Text.Trim().Length > 0).Take(50).ToList();
+        if (NstatJson.LooksLikeJson(text))
+        {
+            var json = NstatJson.Read(text);
+            return json.Entries.Count(e => CounterKey(e.Name) is not null) > json.Entries.Count / 2 ? 95 : 0;
+        }
+        var lines = InputLine.Split(text).Where(l => l.Text.Trim().Length > 0 && !CommandEcho.IsEcho(l.Text)).Take(50).ToList();
         if (lines.Count == 0)
             return 0;
-        bool header = lines[0].Text.StartsWith('#');
+        bool header = lines[0].Text.TrimStart().StartsWith('#');
         int rows = lines.Count(l => TryRow(l.Text, out _, out _, out _));
         int other = lines.Count - rows - (header ? 1 : 0);
         if (rows == 0 || other > rows / 10)
@@ -46,20 +52,10 @@ public sealed class NstatParser : IInputParser
     {
         var values = new List<(string Key, long Value)>();
         bool overflow = false, zeros = false;
-        foreach (var line in InputLine.Split(text))
-        {
-            var t = line.Text.Trim();
-            if (t.Length == 0 || (line.Number == FirstLine(text) && t.StartsWith('#')))
-                continue;
-            if (!TryRow(t, out var key, out var value, out var ovfl))
-            {
-                InputNotes.Skipped(sample, path, line, "not an 'Name value rate' line of nstat");
-                continue;
-            }
-            overflow |= ovfl;
-            zeros |= value == 0;
-            values.Add((key, value));
-        }
+        if (NstatJson.LooksLikeJson(text))
+            zeros = ReadJson(text, path, sample, values);
+        else
+            ReadText(text, path, sample, values, ref overflow, ref zeros);
         if (values.Count == 0)
             return;
 
@@ -70,7 +66,7 @@ public sealed class NstatParser : IInputParser
             InputNotes.Info(sample, path, 0,
                 "nstat prints totals (-a, or a first run) and increments (later runs) alike; read as totals since boot or netns creation. If this came from a plain `nstat` run with a history, read it as a delta");
         if (!zeros)
-            InputNotes.Info(sample, path, 0, "no zero values, so nstat ran without -z: counters it did not print are unknown (zero, or filtered out)");
+            InputNotes.Info(sample, path, 0, NoZerosNote);
 
         foreach (var (key, value) in values)
         {
@@ -85,10 +81,72 @@ public sealed class NstatParser : IInputParser
         sample.Capabilities.Add(SnapshotCapability.Counters);
     }
 
+    /// <summary>The note recorded when no value is zero: nstat ran without -z, so an absent counter is unknown.</summary>
+    public const string NoZerosNote = "no zero values, so nstat ran without -z: counters it did not print are unknown (zero, or filtered out)";
+
+    private void ReadText(string text, string path, SampleBuilder sample, List<(string Key, long Value)> values, ref bool overflow, ref bool zeros)
+    {
+        int first = FirstLine(text);
+        foreach (var line in InputLine.Split(text))
+        {
+            var t = line.Text.Trim();
+            if (t.Length == 0 || (line.Number == first && t.StartsWith('#')))
+                continue;
+            if (CommandEcho.IsEcho(line.Text))
+            {
+                CommandEcho.Note(sample, path, line);
+                continue;
+            }
+            if (!TryRow(t, out var key, out var value, out var ovfl))
+            {
+                InputNotes.Skipped(sample, path, line, "not an 'Name value rate' line of nstat");
+                continue;
+            }
+            overflow |= ovfl;
+            zeros |= value == 0;
+            values.Add((key, value));
+        }
+    }
+
+    /// <summary>Reads `nstat -j` output into <paramref name="values"/>; returns whether any value is zero (-z was given).</summary>
+    private static bool ReadJson(string text, string path, SampleBuilder sample, List<(string Key, long Value)> values)
+    {
+        foreach (var line in InputLine.Split(text))
+            if (line.Text.Trim().Length > 0 && CommandEcho.IsEcho(line.Text))
+                CommandEcho.Note(sample, path, line);
+        var json = NstatJson.Read(text);
+        if (json.Source is { } source && source != "kernel")
+            InputNotes.Info(sample, path, 0, $"the counters are under \"{source}\", not \"kernel\": nstat read them from a history or daemon with that description");
+        bool zeros = false;
+        foreach (var e in json.Entries)
+        {
+            var key = CounterKey(e.Name);
+            if (key is null)
+                InputNotes.Info(sample, path, e.Line, $"\"{e.Name}\" has no known MIB prefix; not read");
+            else if (e.Value is not { } v)
+                InputNotes.Info(sample, path, e.Line, $"\"{e.Name}\" does not fit a signed 64-bit integer; recorded as unknown");
+            else
+            {
+                zeros |= v == 0;
+                values.Add((key, v));
+            }
+        }
+        if (json.Problem is { } problem)
+        {
+            var last = InputLine.Split(text).LastOrDefault(l => l.Text.Trim().Length > 0);
+            if (json.Entries.Count > 0 && last.Number > 0 && json.ProblemLine >= last.Number)
+                InputNotes.Truncated(sample, path, last, $"{problem}; the {json.Entries.Count} counters before it are kept");
+            else
+                sample.Note(TuneAdvisor.Diagnostics.Diagnostic.Create(TuneAdvisor.Diagnostics.KnownDiagnostics.InputLineSkipped,
+                    TuneAdvisor.Diagnostics.SourceSpan.At(path, Math.Max(1, json.ProblemLine)), $"nstat JSON: {problem}; the {json.Entries.Count} counters before it are kept"));
+        }
+        return zeros;
+    }
+
     private static int FirstLine(string text)
     {
         foreach (var line in InputLine.Split(text))
-            if (line.Text.Trim().Length > 0)
+            if (line.Text.Trim().Length > 0 && !CommandEcho.IsEcho(line.Text))
                 return line.Number;
         return 0;
     }

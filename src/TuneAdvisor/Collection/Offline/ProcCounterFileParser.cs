@@ -24,7 +24,7 @@ public sealed class ProcCounterFileParser : IInputParser
             var t = lines[i].Text;
             int colon = t.IndexOf(':');
             if (colon > 0 && i + 1 < lines.Count && lines[i + 1].Text.StartsWith(t[..(colon + 1)], StringComparison.Ordinal)
-                && t.Length > colon + 1 && t[colon + 1] == ' ' && !t.TrimEnd().EndsWith(':'))
+                && t.Length > colon + 1 && t[colon + 1] == ' ' && !t.TrimEnd().EndsWith(':') && IsValueLine(lines[i + 1].Text[(colon + 1)..]))
             {
                 pairs++;
                 i++;
@@ -37,6 +37,13 @@ public sealed class ProcCounterFileParser : IInputParser
         if (pairs > 0 && pairs * 2 >= lines.Count - 1)
             return 95;
         return snmp6 > 0 && snmp6 * 10 >= lines.Count * 9 ? 90 : 0;
+    }
+
+    /// <summary>The second line of a pair holds integers only (-1 is Tcp MaxConn's "no limit"); a cut last number still counts.</summary>
+    private static bool IsValueLine(string values)
+    {
+        var words = values.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words.All(w => long.TryParse(w, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _));
     }
 
     public void Parse(string text, string path, SampleBuilder sample)

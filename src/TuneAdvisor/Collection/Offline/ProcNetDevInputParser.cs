@@ -10,13 +10,13 @@ public sealed class ProcNetDevInputParser : IInputParser
 
     public int Confidence(string text)
     {
-        var head = InputLine.Split(text).Where(l => l.Text.Trim().Length > 0).Take(2).Select(l => l.Text.TrimStart()).ToList();
+        var head = InputLine.Split(text).Where(l => l.Text.Trim().Length > 0 && !CommandEcho.IsEcho(l.Text)).Take(2).Select(l => l.Text.TrimStart()).ToList();
         return head.Count == 2 && head[0].StartsWith("Inter-|", StringComparison.Ordinal) && head[1].StartsWith("face |", StringComparison.Ordinal) ? 95 : 0;
     }
 
     public void Parse(string text, string path, SampleBuilder sample)
     {
-        var parsed = ProcNetDevParser.Parse(text, path);
+        var parsed = ProcNetDevParser.Parse(CommandEcho.Blank(text, path, sample), path);
         foreach (var d in parsed.Diagnostics)
             sample.Note(d);
         foreach (var i in parsed.Items)

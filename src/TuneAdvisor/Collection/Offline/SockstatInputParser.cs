@@ -11,7 +11,7 @@ public sealed class SockstatInputParser : IInputParser
 
     public int Confidence(string text)
     {
-        var lines = InputLine.Split(text).Select(l => l.Text.Trim()).Where(t => t.Length > 0).Take(12).ToList();
+        var lines = InputLine.Split(text).Where(l => !CommandEcho.IsEcho(l.Text)).Select(l => l.Text.Trim()).Where(t => t.Length > 0).Take(12).ToList();
         if (lines.Count == 0 || !lines.Any(l => l.StartsWith("TCP", StringComparison.Ordinal) && l.Contains(" inuse ", StringComparison.Ordinal)))
             return 0;
         return lines.All(l => Sections.Any(s => l.StartsWith(s, StringComparison.Ordinal))) ? 95 : 0;
@@ -19,7 +19,7 @@ public sealed class SockstatInputParser : IInputParser
 
     public void Parse(string text, string path, SampleBuilder sample)
     {
-        var parsed = SockstatParser.Parse(text, path);
+        var parsed = SockstatParser.Parse(CommandEcho.Blank(text, path, sample), path);
         foreach (var d in parsed.Diagnostics)
             sample.Note(d);
         foreach (var (key, value) in parsed.Values)

@@ -162,6 +162,8 @@ public sealed partial class Binder
         // Gauges are the running kernel's state: an image root has none, and conntrack's need the conntrack data.
         if (name.StartsWith("conntrack.", StringComparison.Ordinal))
             Require("conntrack table counts", SnapshotCapability.Conntrack);
+        else if (name.StartsWith("kernel_log.", StringComparison.Ordinal))
+            Require("a kernel log (dmesg or the journal)", SnapshotCapability.KernelLog);
         else
             Require("running-kernel gauges", RuntimeCapabilities);
         Func<EvalContext, Value> eval = ctx => ctx.Snapshot.Gauges.TryGetValue(name, out var v) ? Value.FromNumber(v) : Value.Unknown($"{name} is not in this snapshot");

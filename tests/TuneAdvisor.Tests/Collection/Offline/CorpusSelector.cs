@@ -20,7 +20,10 @@ public static partial class CorpusSelector
         var name = Path.GetFileName(file);
         return name switch
         {
-            "sysctl_-a" => new SysctlOutputParser().Kind,
+            "sysctl_-a" or "sysctl-p.txt" => new SysctlOutputParser().Kind,
+            "netstat-i.txt" => new NetstatInterfaceParser().Kind,
+            "kernel-log.txt" => new KernelLogParser().Kind,
+            "softnet_stat" when file.Contains("proc/", StringComparison.Ordinal) => new SoftnetStatInputParser().Kind,
             "uname_-a" => new UnameParser().Kind,
             "netstat_-s" => new NetstatStatisticsParser().Kind,
             _ when name.StartsWith("netstat-s", StringComparison.Ordinal) => new NetstatStatisticsParser().Kind,
@@ -53,17 +56,23 @@ public static partial class CorpusSelector
             ProcNetDevInputParser => Dev(parser, text, file, selector, sample),
             SockstatInputParser => Sockstat(parser, text, file, selector, sample),
             NetstatStatisticsParser statistics => Statistics(statistics, text, file, selector),
+            NstatParser => Nstat(parser, text, file, selector, sample),
+            NetstatInterfaceParser => NetstatInterfaces(parser, text, file, selector, sample),
+            SoftnetStatInputParser => Softnet(parser, text, file, selector, sample),
+            KernelLogParser => KernelLogValue(parser, text, file, selector, sample),
             _ => Counter(parser, text, file, selector, sample),
         };
     }
 
     private static string Sysctl(string text, string file, string selector, SampleBuilder sample)
     {
-        int kvLines = SysctlOutputParser.Read(text, file, sample);
+        int kvLines = SysctlOutputParser.Read(text, file, sample, out int messageLines);
         return selector switch
         {
             "kv_line_count" => Json(kvLines),
             "distinct_key_count" => Json(sample.Sysctls.Count),
+            "error_line_count" => Json(messageLines),
+            _ when !sample.Sysctls.ContainsKey(selector) => Json(null),
             _ => SysctlValue(sample.Sysctls[selector].Value),
         };
     }
