@@ -73,8 +73,33 @@ public sealed class InputParserRegistry
             sample.Note(Diagnostic.Create(KnownDiagnostics.InputUnrecognized, SourceSpan.File(path), $"{path}: {why}"));
             return null;
         }
-        parser.Parse(text, path, sample);
+        ParseWith(parser, text, path, sample);
         sample.Inputs.Add(path);
         return parser;
+    }
+
+    /// <summary>
+    /// Parses with the given parser, then says what every kind shares: a last line with no line break after it may
+    /// be a paste cut mid-line, so whatever was read from it may be incomplete (a number that ends at the cut is at
+    /// least what it shows). Parsers that judge their own cut rows note them; this adds the note where none did.
+    /// </summary>
+    public static void ParseWith(IInputParser parser, string text, string path, SampleBuilder sample)
+    {
+        parser.Parse(text, path, sample);
+        if (text.Length == 0 || text[^1] == '\n')
+            return;
+        int lineCount = 1;
+        foreach (var c in text)
+            if (c == '\n')
+                lineCount++;
+        var last = text[(text.LastIndexOf('\n') + 1)..];
+        if (last.Trim().Length == 0)
+            return;
+        var span = SourceSpan.At(path, lineCount);
+        var location = span.ToString();
+        if (sample.Notes.Any(n => n.Location == location))
+            return;
+        sample.Note(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span,
+            "the last line has no line break: the paste may stop inside it, so what was read from it may be incomplete (a number that ends at the cut is at least what it shows)"));
     }
 }

@@ -34,7 +34,7 @@ public sealed class CaptureFacts
         foreach (var (key, entry) in sample.Sysctls)
             facts[$"sysctl:{key}"] = (entry.Value, LineOf(entry.Source));
         foreach (var (key, value) in sample.Counters)
-            facts[$"counter:{key}"] = (Num(value), 0);
+            facts[$"counter:{key}"] = (Num(value), Inferred(sample.CounterSources.GetValueOrDefault(key), path) ? InferredLine : 0);
         foreach (var (key, value) in sample.CounterDeltas)
             facts[$"delta:{key}"] = (Num(value), 0);
         foreach (var (key, value) in sample.Gauges)
@@ -52,8 +52,9 @@ public sealed class CaptureFacts
         foreach (var i in sample.Interfaces)
             foreach (var (field, value) in InterfaceFields(i))
                 facts[$"interface:{i.Name}.{field}"] = (Num(value), 0);
+        // Without column 13 a CPU's id is its line's position, so rows are keyed by what they hold, not by that id.
         foreach (var cpu in sample.Softnet)
-            facts[$"softnet:{cpu.Cpu}"] = ($"{cpu.Processed} {cpu.Dropped} {cpu.TimeSqueeze}", 0);
+            facts[$"softnet:{cpu.Processed} {cpu.Dropped} {cpu.TimeSqueeze}"] = ("", 0);
 
         var noted = new HashSet<int>();
         foreach (var n in sample.Notes)
@@ -69,6 +70,13 @@ public sealed class CaptureFacts
             }
         return new CaptureFacts(facts, noted);
     }
+
+    /// <summary>The line of a value no line printed: inferred (a counter netstat omits when zero), not read.</summary>
+    public const int InferredLine = -1;
+
+    /// <summary>A counter whose source names neither the file nor a line of it ("file (omitted by netstat when zero)").</summary>
+    private static bool Inferred(string? source, string path) =>
+        source is not null && source != path && !source.StartsWith(path + ":", StringComparison.Ordinal);
 
     private static string Num(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
 
