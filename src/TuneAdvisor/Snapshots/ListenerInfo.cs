@@ -21,7 +21,7 @@ public sealed record ListenerInfo
     public bool? RecvQAtLeast { get; init; }
     /// <summary>True when <see cref="SendQ"/> is a lower bound (see <see cref="RecvQAtLeast"/>).</summary>
     public bool? SendQAtLeast { get; init; }
-    /// <summary>True when the row was cut in the pasted input: what it lacks is unknown (absent = a complete row).</summary>
+    /// <summary>True when the row was cut in the pasted input: what it lacks is unknown, and a local address it lacks or that was cut ends in "…" (absent = a complete row).</summary>
     public bool? Truncated { get; init; }
     public ulong? Cookie { get; init; }
     public ulong? Inode { get; init; }
