@@ -109,6 +109,7 @@ public static class SnapshotFragment
         {
             Protocol = Str(l, "protocol") ?? "tcp", Local = local, Address = address, Port = port,
             RecvQ = Long(l, "recvQ"), SendQ = Long(l, "sendQ"), Drops = Long(l, "drops"), Processes = Processes(l), Source = "test case",
+            RecvQAtLeast = Bool(l, "recvQAtLeast"), SendQAtLeast = Bool(l, "sendQAtLeast"),
         };
     }
 

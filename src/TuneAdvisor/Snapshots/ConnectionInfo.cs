@@ -20,6 +20,12 @@ public sealed record ConnectionInfo
     public int? RemotePort { get; init; }
     public long? RecvQ { get; init; }
     public long? SendQ { get; init; }
+    /// <summary>True when <see cref="RecvQ"/> is a lower bound: the pasted row was cut inside the number, so digits may be missing (absent = exact).</summary>
+    public bool? RecvQAtLeast { get; init; }
+    /// <summary>True when <see cref="SendQ"/> is a lower bound (see <see cref="RecvQAtLeast"/>).</summary>
+    public bool? SendQAtLeast { get; init; }
+    /// <summary>True when the row was cut in the pasted input: what it lacks is unknown, and an address it lacks or that was cut ends in "…" (absent = a complete row).</summary>
+    public bool? Truncated { get; init; }
     public ulong? Cookie { get; init; }
     public ulong? Inode { get; init; }
     public uint? Uid { get; init; }

@@ -30,6 +30,9 @@ internal static class ConnectionJsonWriter
         Number(writer, N.RemotePort, connection.RemotePort);
         Number(writer, N.RecvQ, connection.RecvQ);
         Number(writer, N.SendQ, connection.SendQ);
+        Flag(writer, N.RecvQAtLeast, connection.RecvQAtLeast);
+        Flag(writer, N.SendQAtLeast, connection.SendQAtLeast);
+        Flag(writer, N.Truncated, connection.Truncated);
         Number(writer, N.Cookie, connection.Cookie);
         Number(writer, N.Inode, connection.Inode);
         Number(writer, N.Uid, connection.Uid);
@@ -153,6 +156,12 @@ internal static class ConnectionJsonWriter
             writer.WriteString(name, value);
     }
 
+    private static void Flag(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
+    {
+        if (value is { } v)
+            writer.WriteBoolean(name, v);
+    }
+
     /// <summary>Every signed or narrower number goes through long?, which prints the same digits.</summary>
     private static void Number(Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
@@ -225,6 +234,7 @@ internal static class ConnectionJsonWriter
         public static readonly JsonEncodedText RcvWnd = JsonEncodedText.Encode("rcvWnd");
         public static readonly JsonEncodedText RcvWscale = JsonEncodedText.Encode("rcvWscale");
         public static readonly JsonEncodedText RecvQ = JsonEncodedText.Encode("recvQ");
+        public static readonly JsonEncodedText RecvQAtLeast = JsonEncodedText.Encode("recvQAtLeast");
         public static readonly JsonEncodedText Rehash = JsonEncodedText.Encode("rehash");
         public static readonly JsonEncodedText Remote = JsonEncodedText.Encode("remote");
         public static readonly JsonEncodedText RemoteAddress = JsonEncodedText.Encode("remoteAddress");
@@ -242,6 +252,7 @@ internal static class ConnectionJsonWriter
         public static readonly JsonEncodedText SegsIn = JsonEncodedText.Encode("segsIn");
         public static readonly JsonEncodedText SegsOut = JsonEncodedText.Encode("segsOut");
         public static readonly JsonEncodedText SendQ = JsonEncodedText.Encode("sendQ");
+        public static readonly JsonEncodedText SendQAtLeast = JsonEncodedText.Encode("sendQAtLeast");
         public static readonly JsonEncodedText SndBuf = JsonEncodedText.Encode("sndBuf");
         public static readonly JsonEncodedText SndCwnd = JsonEncodedText.Encode("sndCwnd");
         public static readonly JsonEncodedText SndMss = JsonEncodedText.Encode("sndMss");
@@ -252,6 +263,7 @@ internal static class ConnectionJsonWriter
         public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
         public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
         public static readonly JsonEncodedText Timer = JsonEncodedText.Encode("timer");
+        public static readonly JsonEncodedText Truncated = JsonEncodedText.Encode("truncated");
         public static readonly JsonEncodedText TotalRetrans = JsonEncodedText.Encode("totalRetrans");
         public static readonly JsonEncodedText TotalRto = JsonEncodedText.Encode("totalRto");
         public static readonly JsonEncodedText TotalRtoRecoveries = JsonEncodedText.Encode("totalRtoRecoveries");

@@ -48,7 +48,8 @@ public static class FullSnapshot
             [
                 new ListenerInfo
                 {
-                    Protocol = "tcp", Local = "0.0.0.0:443", Address = "0.0.0.0", Port = 443, RecvQ = 0, SendQ = 511, Cookie = 12345,
+                    Protocol = "tcp", Local = "0.0.0.0:443", Address = "0.0.0.0", Port = 443, RecvQ = 0, SendQ = 511, RecvQAtLeast = true,
+                    SendQAtLeast = true, Truncated = true, Cookie = 12345,
                     Inode = 67890, Uid = 0, Drops = 0, Processes = [process], Source = "sock_diag",
                 },
             ],
@@ -57,7 +58,7 @@ public static class FullSnapshot
                 new ConnectionInfo
                 {
                     Protocol = "tcp", State = "ESTAB", Local = "10.0.0.1:443", Remote = "10.0.0.2:51000", LocalAddress = "10.0.0.1", LocalPort = 443,
-                    RemoteAddress = "10.0.0.2", RemotePort = 51000, RecvQ = 0, SendQ = 0, Cookie = 99, Inode = 100, Uid = 0, Timer = 2,
+                    RemoteAddress = "10.0.0.2", RemotePort = 51000, RecvQ = 0, SendQ = 0, RecvQAtLeast = true, SendQAtLeast = true, Truncated = true, Cookie = 99, Inode = 100, Uid = 0, Timer = 2,
                     Congestion = "cubic", Info = info, Memory = new SocketMemory(0, 131072, 0, 87040, 0, 0, 0, 0, 0),
                     DeltaBytesAcked = 100, DeltaBytesReceived = 50, Processes = [process], Source = "sock_diag",
                 },
@@ -67,7 +68,7 @@ public static class FullSnapshot
                 new ConnectionInfo
                 {
                     Protocol = "tcp", State = "CLOSE", Local = "10.0.0.1:443", Remote = "10.0.0.3:52000", LocalAddress = "10.0.0.1", LocalPort = 443,
-                    RemoteAddress = "10.0.0.3", RemotePort = 52000, RecvQ = 0, SendQ = 0, Cookie = 98, Inode = 101, Uid = 0, Timer = 0,
+                    RemoteAddress = "10.0.0.3", RemotePort = 52000, RecvQ = 0, SendQ = 0, RecvQAtLeast = true, SendQAtLeast = true, Truncated = true, Cookie = 98, Inode = 101, Uid = 0, Timer = 0,
                     Congestion = "cubic", Info = info, Memory = new SocketMemory(0, 131072, 0, 87040, 0, 0, 0, 0, 0),
                     DeltaBytesAcked = 5002, DeltaBytesReceived = 1, Processes = [process], Source = "sock_diag destroy",
                 },

@@ -26,6 +26,11 @@ public sealed partial record NetstatRow
     public int? Timer { get; init; }
     public ImmutableArray<ProcessRef> Processes { get; init; } = [];
     public bool Windows { get; init; }
+    /// <summary>Recv-Q is a lower bound: the row was pasted without its Proto column or cut inside the number.</summary>
+    public bool RecvQAtLeast { get; init; }
+    public bool SendQAtLeast { get; init; }
+    /// <summary>The row was cut at the end of the paste; the address fields after the cut are null.</summary>
+    public bool Truncated { get; init; }
 
     private static readonly Dictionary<string, string> InetProtocols = new(StringComparer.Ordinal)
     {
@@ -33,7 +38,8 @@ public sealed partial record NetstatRow
         ["raw"] = "raw", ["raw6"] = "raw",
     };
 
-    [GeneratedRegex(@"\s+(?<word>\S+)\s+\((?<time>[\d.]+)/\d+/\d+\)\s*$")]
+    // The countdown is printed with the locale's decimal separator ("58,22" in de_DE, net-tools' "%2.2f").
+    [GeneratedRegex(@"(?:\s+(?<previous>\S+))?\s+(?<word>\S+)\s+\((?<time>[\d.,]+)/\d+/\d+\)\s*$")]
     private static partial Regex TimerSuffix();
 
     /// <summary>True when the first word names a protocol netstat prints (so a failure to parse is worth a warning).</summary>
@@ -61,8 +67,9 @@ public sealed partial record NetstatRow
         var tm = TimerSuffix().Match(body);
         if (tm.Success)
         {
-            timer = tm.Groups["word"].Value switch { "off" => 0, "on" => 1, "keepalive" => 2, "timewait" => 3, "probe" => 4, _ => null };
-            body = body[..tm.Index];
+            var previous = tm.Groups["previous"];
+            timer = NetstatTimerWords.Read(previous.Success ? previous.Value : null, tm.Groups["word"].Value, out int words);
+            body = body[..(words == 2 || !previous.Success ? tm.Index : previous.Index + previous.Length)];
         }
         var t = body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (t.Length < 5 || !long.TryParse(t[1], NumberStyles.None, CultureInfo.InvariantCulture, out var rq)

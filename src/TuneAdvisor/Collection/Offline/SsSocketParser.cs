@@ -3,12 +3,14 @@ using TuneAdvisor.Snapshots;
 namespace TuneAdvisor.Collection.Offline;
 
 /// <summary>
-/// Socket lists from `ss` in all its layouts: -lnt, -ltnp, -tanp, -tanpi, -peaonmi …, with or without the Netid
-/// column, old (iproute2 4.x) and new spacing, IPv6 in brackets with %scope, several processes in users:((…)), and
+/// Socket lists from `ss` in all its layouts: -lnt, -ltnp, -tanp, -tanpi, -peaonmi …, with or without the Netid and
+/// State columns, old (iproute2 4.x) and new spacing, IPv6 in brackets with %scope, several processes in users:((…)), and
 /// continuation lines (tab-indented) for -i/-m/-e. Only tcp, udp and UNIX stream/seqpacket listeners become records:
 /// TCP LISTEN rows are listeners whose Recv-Q is the accept queue and Send-Q the backlog limit (ss reads sock_diag),
 /// UDP UNCONN rows are UDP listeners (queues in bytes), other TCP/UDP rows are connections. Netlink, raw, packet and
-/// UNIX datagram/connected rows are read and ignored.
+/// UNIX datagram/connected rows are read and ignored. What people paste around the output — prompts and echoed
+/// commands, `date` lines, annotations after a row, a last row cut mid-line — is skipped or read as far as it goes,
+/// with a note (<see cref="SsRecords"/> turns rows into records).
 /// </summary>
 public sealed class SsSocketParser : IInputParser
 {
@@ -16,16 +18,18 @@ public sealed class SsSocketParser : IInputParser
 
     public int Confidence(string text)
     {
-        var lines = InputLine.Split(text);
-        var first = lines.FirstOrDefault(l => l.Text.Trim().Length > 0).Text ?? "";
-        if (IsHeader(first))
-            return 95;
-        int rows = 0, other = 0;
-        foreach (var line in lines.Take(100))
+        int rows = 0, other = 0, lines = 0;
+        foreach (var line in InputLine.Split(text).Take(100))
         {
-            if (line.Text.Trim().Length == 0 || char.IsWhiteSpace(line.Text[0]))
+            var t = line.Text;
+            if (t.Trim().Length == 0 || PastedNoise.IsPrompt(t, out _) || PastedNoise.IsDate(t))
                 continue;
-            if (SsRow.TryParse(SsTokenizer.Split(line.Text, out _), out _) is not null)
+            if (++lines <= 3 && IsHeader(t))
+                return 95;
+            if (char.IsWhiteSpace(t[0]) && rows > 0)
+                continue;
+            var tokens = SsTokenizer.Split(t, out _);
+            if (SsRow.TryParse(tokens, line.IsUnterminatedLast, line.IsUnterminatedLast, out _) is not null)
                 rows++;
             else
                 other++;
@@ -33,32 +37,61 @@ public sealed class SsSocketParser : IInputParser
         return rows > 0 && other <= rows / 10 ? 70 : 0;
     }
 
-    private static bool IsHeader(string line)
-    {
-        var t = line.TrimStart();
-        return (t.StartsWith("Netid", StringComparison.Ordinal) || t.StartsWith("State", StringComparison.Ordinal))
-            && t.Contains("Recv-Q", StringComparison.Ordinal);
-    }
+    /// <summary>
+    /// ss's header, also as blogs damage it ("Recv-Q Send-QLocal Address:Port", "Peer Address:PortProcess"): "Peer"
+    /// (netstat says "Foreign") with "Recv-Q" or "Local"; "Netid"/"State" tell those columns.
+    /// </summary>
+    private static bool IsHeader(string line) =>
+        line.Contains("Peer", StringComparison.Ordinal)
+        && (line.Contains("Recv-Q", StringComparison.Ordinal) || line.Contains("Local", StringComparison.Ordinal));
 
     public void Parse(string text, string path, SampleBuilder sample)
     {
-        var rows = new List<(InputLine Line, SsRow Row, bool Complete)>();
-        bool attachToSkipped = false;
+        var records = new SsRecords(path, sample);
+        SsRow? last = null;
+        bool attachToSkipped = false, headerHasState = false, sawRow = false, lastComplete = true;
+        InputLine lastLine = default;
+        void Flush()
+        {
+            if (last is not null)
+                records.Add(lastLine, last, lastComplete);
+            last = null;
+        }
         foreach (var line in InputLine.Split(text))
         {
-            if (line.Text.Trim().Length == 0 || IsHeader(line.Text))
+            var content = line.Text;
+            if (content.Trim().Length == 0)
                 continue;
-            var tokens = SsTokenizer.Split(line.Text, out bool balanced);
-            bool complete = balanced;
-            if (char.IsWhiteSpace(line.Text[0]))
+            if (IsHeader(content))
             {
-                if (rows.Count > 0 && !attachToSkipped)
+                Flush();
+                headerHasState = content.TrimStart().StartsWith("State", StringComparison.Ordinal) || content.Contains(" State ", StringComparison.Ordinal);
+                attachToSkipped = true;
+                continue;
+            }
+            if (PastedNoise.IsPrompt(content, out var typed))
+            {
+                Flush();
+                records.Command = EchoedSocketCommand.TryParse(typed);
+                InputNotes.Info(sample, path, line.Number, typed.Length == 0 ? "a shell prompt, not ss output: skipped"
+                    : $"a shell prompt with the command '{Shorten(typed)}', not ss output: skipped{(records.Command is null ? "" : "; its options are read for the columns ss left out")}");
+                attachToSkipped = true;
+                continue;
+            }
+            if (PastedNoise.IsDate(content))
+            {
+                InputNotes.Info(sample, path, line.Number, "a `date` line, not ss output: skipped");
+                continue;
+            }
+            var tokens = SsTokenizer.Split(content, out bool balanced);
+            bool cut = line.IsUnterminatedLast && !char.IsWhiteSpace(content[^1]);
+            if (char.IsWhiteSpace(content[0]) && !SsRow.StartsLikeRow(tokens))
+            {
+                if (last is not null && !attachToSkipped)
                 {
-                    if (line.IsUnterminatedLast)
-                        complete = DropCutWord(tokens, 0) && complete;
-                    var last = rows[^1];
-                    last.Row.Details.AddRange(tokens);
-                    rows[^1] = last with { Complete = last.Complete && complete };
+                    bool complete = balanced && (!cut || DropCutWord(tokens));
+                    last.Details.AddRange(tokens);
+                    lastComplete = lastComplete && complete;
                     if (!complete)
                         InputNotes.Truncated(sample, path, line, "a cut continuation line");
                 }
@@ -66,129 +99,56 @@ public sealed class SsSocketParser : IInputParser
                     InputNotes.Skipped(sample, path, line, "a continuation line with no socket row before it");
                 continue;
             }
-            var row = SsRow.TryParse(tokens, out var why);
+            Flush();
+            var row = SsRow.TryParse(tokens, line.IsUnterminatedLast, cut, out var why);
             attachToSkipped = row is null;
             if (row is null)
             {
                 InputNotes.Skipped(sample, path, line, why);
                 continue;
             }
-            if (line.IsUnterminatedLast)
-                complete = DropCutWord(row.Details, 0) && complete;
-            rows.Add((line, row, complete));
-            if (!complete)
-                InputNotes.Truncated(sample, path, line, "a cut socket row");
+            if (headerHasState && row.State is null && !sawRow && row.Netid is null)
+            {
+                row = row with { RecvQAtLeast = true };
+                InputNotes.Info(sample, path, line.Number,
+                    "the first row has no State column although the header has one: the paste starts inside the row, so its state is unknown and its Recv-Q may have lost leading digits (read as a lower bound)");
+            }
+            sawRow = true;
+            bool detailsComplete = balanced && (!cut || row.Peer is null || row.Details.Count == 0 || DropCutWord(row.Details));
+            (last, lastLine, lastComplete) = (row, line, detailsComplete && !row.Truncated);
+            if (!lastComplete)
+                InputNotes.Truncated(sample, path, line, row.Truncated ? $"a socket row cut after {Readable(row)}" : "a socket row cut in its details");
         }
-
-        var listeners = new List<ListenerInfo>();
-        foreach (var (line, row, complete) in rows)
-            Emit(line.Source(path), row, SsDetails.Parse(row.Details, complete), listeners, sample);
-        ClaimCapabilities(path, listeners, sample);
+        Flush();
+        records.Finish();
     }
+
+    /// <summary>What a cut row still holds, for its note.</summary>
+    private static string Readable(SsRow row)
+    {
+        var parts = new List<string>();
+        if (row.State is not null) parts.Add($"State {row.State}");
+        if (row.RecvQ is { } r) parts.Add($"Recv-Q {(row.RecvQAtLeast ? "≥" : "")}{r}");
+        if (row.SendQ is { } s) parts.Add($"Send-Q {(row.SendQAtLeast ? "≥" : "")}{s}");
+        if (row.Local is not null) parts.Add(row.LocalCut ? $"the start of the local address '{row.Local}'" : $"local {row.Local}");
+        if (row.Peer is not null) parts.Add(row.PeerCut ? $"the start of the peer '{row.Peer}'" : $"peer {row.Peer}");
+        return string.Join(", ", parts) + (row.Peer is null ? "; the rest of the row is missing" : "");
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     /// <summary>
     /// On the unterminated last line of a cut paste the last plain word may be partial ("ino:2406" of "ino:24067"), so it is
     /// dropped; a group that is still open is kept (its complete parts are read). Returns false when something was cut.
     /// </summary>
-    private static bool DropCutWord(List<string> details, int first)
+    private static bool DropCutWord(List<string> details)
     {
-        if (details.Count <= first)
+        if (details.Count == 0)
             return true;
         var word = details[^1];
         if (word.EndsWith(')') || word.Contains('('))
             return !word.Contains('(') || word.EndsWith(')');
         details.RemoveAt(details.Count - 1);
         return false;
-    }
-
-    private static void Emit(string source, SsRow row, SsDetails details, List<ListenerInfo> listeners, SampleBuilder sample)
-    {
-        bool listen = row.State == SocketStates.Listen;
-        if (row.IsUnix)
-        {
-            if (listen && row.Protocol is "u_str" or "u_seq")
-            {
-                int space = row.Local.LastIndexOf(' ');
-                listeners.Add(new ListenerInfo
-                {
-                    Protocol = "unix",
-                    Local = row.Local[..space],
-                    RecvQ = row.RecvQ,
-                    SendQ = row.SendQ,
-                    Inode = ulong.Parse(row.Local[(space + 1)..], System.Globalization.CultureInfo.InvariantCulture),
-                    Processes = details.Processes,
-                    Drops = details.Memory?.Drops,
-                    Source = source,
-                });
-            }
-            return;
-        }
-        if (row.Protocol is not ("tcp" or "udp"))
-            return;
-        SocketEndpoint.TryParse(row.Local, out var local);
-        SocketEndpoint.TryParse(row.Peer, out var peer);
-        if (listen || (row.Protocol == "udp" && row.State == SocketStates.Unconnected))
-        {
-            listeners.Add(new ListenerInfo
-            {
-                Protocol = row.Protocol,
-                Local = row.Local,
-                Address = local.Address,
-                Port = local.Port,
-                RecvQ = row.RecvQ,
-                SendQ = row.SendQ,
-                Cookie = details.Cookie,
-                Inode = details.Inode,
-                Uid = details.Uid,
-                Drops = details.Memory?.Drops,
-                Processes = details.Processes,
-                Source = source,
-            });
-            return;
-        }
-        sample.Connections.Add(new ConnectionInfo
-        {
-            Protocol = row.Protocol,
-            State = row.State,
-            Local = row.Local,
-            Remote = row.Peer,
-            LocalAddress = local.Address,
-            LocalPort = local.Port,
-            RemoteAddress = peer.Address,
-            RemotePort = peer.Port,
-            RecvQ = row.RecvQ,
-            SendQ = row.SendQ,
-            Cookie = details.Cookie,
-            Inode = details.Inode,
-            Uid = details.Uid,
-            Timer = details.Timer,
-            Congestion = details.Congestion,
-            Info = row.Protocol == "tcp" ? details.Info : null,
-            Memory = details.Memory,
-            Processes = details.Processes,
-            Source = source,
-        });
-        sample.Capabilities.Add(SnapshotCapability.Connections);
-        if (row.Protocol == "tcp" && details.Info is not null)
-            sample.Capabilities.Add(SnapshotCapability.TcpInfo);
-    }
-
-    /// <summary>
-    /// ss's Send-Q on a listener is the backlog limit when ss read sock_diag. When sock_diag is missing ss falls back
-    /// to /proc/net/tcp, where it is always 0: so when every TCP listener shows 0 the limits are taken as unknown.
-    /// </summary>
-    private static void ClaimCapabilities(string path, List<ListenerInfo> listeners, SampleBuilder sample)
-    {
-        if (listeners.Count == 0)
-            return;
-        var tcp = listeners.Where(l => l.Protocol == "tcp").ToList();
-        bool backlogKnown = tcp.Count == 0 || tcp.Exists(l => l.SendQ is > 0);
-        foreach (var l in listeners)
-            sample.Listeners.Add(!backlogKnown && l.Protocol == "tcp" ? l with { SendQ = null } : l);
-        sample.Capabilities.Add(SnapshotCapability.Listeners);
-        if (tcp.Count > 0 && backlogKnown)
-            sample.Capabilities.Add(SnapshotCapability.ListenerBacklog);
-        else if (tcp.Count > 0)
-            InputNotes.Info(sample, path, 0, "every TCP listener shows Send-Q 0, so ss read /proc/net/tcp (no sock_diag): backlog limits are unknown");
     }
 }

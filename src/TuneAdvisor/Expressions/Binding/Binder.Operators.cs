@@ -28,7 +28,7 @@ public sealed partial class Binder
         if (u.Operator == TokenKind.Minus && operand.Type.IsNumeric)
         {
             var number = operand.NumberPath();
-            return new BoundExpression(operand.Type, u.Span, ctx => e(ctx) is { IsUnknown: false } v ? Value.FromNumber(-v.Number) : e(ctx))
+            return new BoundExpression(operand.Type, u.Span, ctx => e(ctx) is { IsUnknown: false } v ? Value.FromNumber(-v.Number) : e(ctx).WithoutBound())
             {
                 Number = ctx => -number(ctx),
             };
@@ -116,8 +116,8 @@ public sealed partial class Binder
         // The fast path (FastPaths.Compare) fuses a member with a literal into one closure.
         if (Arithmetic.AreComparable(left.Type, right.Type))
             return FastPaths.Compare(op, left, right, right.Constant is { IsUnknown: false } k
-                ? CompareNumbers(op, left.Eval, k.Number)
-                : CompareNumbers(op, left.Eval, right.Eval)).Bind(b.Span);
+                ? CompareNumbers(op, left.Eval, left.Member is not null, k.Number)
+                : CompareNumbers(op, left.Eval, left.Member is not null, right.Eval, right.Member is not null)).Bind(b.Span);
 
         // Likewise a string against a literal (state == "ESTAB"): equality needs no ordering, only string.Equals.
         if (left.Type == ExprType.String && right.Type == ExprType.String && right.Constant is { IsUnknown: false } text
@@ -146,19 +146,22 @@ public sealed partial class Binder
         });
     }
 
-    private static Func<EvalContext, Value> CompareNumbers(TokenKind op, Func<EvalContext, Value> l, double limit) => ctx =>
+    /// <param name="bounded">The left operand reads a member directly, so a lower bound it carries may decide (see <see cref="LowerBounds"/>).</param>
+    private static Func<EvalContext, Value> CompareNumbers(TokenKind op, Func<EvalContext, Value> l, bool bounded, double limit) => ctx =>
     {
         var x = l(ctx);
-        return x.IsUnknown ? x : Value.FromBoolean(Holds(op, x.Number.CompareTo(limit)));
+        if (!x.IsUnknown)
+            return Value.FromBoolean(Holds(op, x.Number.CompareTo(limit)));
+        return bounded && x.LowerBound is { } n && LowerBounds.AtLeast(op, n, limit) is { } known ? Value.FromBoolean(known) : x.WithoutBound();
     };
 
-    private static Func<EvalContext, Value> CompareNumbers(TokenKind op, Func<EvalContext, Value> l, Func<EvalContext, Value> r) => ctx =>
+    private static Func<EvalContext, Value> CompareNumbers(TokenKind op, Func<EvalContext, Value> l, bool leftBounded, Func<EvalContext, Value> r, bool rightBounded) => ctx =>
     {
         var x = l(ctx);
-        if (x.IsUnknown) return x;
         var y = r(ctx);
-        if (y.IsUnknown) return y;
-        return Value.FromBoolean(Holds(op, x.Number.CompareTo(y.Number)));
+        if (!x.IsUnknown && !y.IsUnknown)
+            return Value.FromBoolean(Holds(op, x.Number.CompareTo(y.Number)));
+        return LowerBounds.Compare(op, x, leftBounded, y, rightBounded) is { } known ? Value.FromBoolean(known) : LowerBounds.Undecided(x, y);
     };
 
     private static Func<EvalContext, Value> EqualsText(bool equal, Func<EvalContext, Value> l, string text) => ctx =>

@@ -108,9 +108,9 @@ public static class Arithmetic
         return ctx =>
         {
             var x = l(ctx);
-            if (x.IsUnknown) return x;
+            if (x.IsUnknown) return x.WithoutBound();
             var y = r(ctx);
-            if (y.IsUnknown) return y;
+            if (y.IsUnknown) return y.WithoutBound();
             if (divide && y.Number == 0)
                 return Value.Unknown("division by zero");
             return Value.FromNumber(f(x.Number, y.Number));

@@ -64,6 +64,13 @@ public readonly struct Value
     public ImmutableArray<string> Strings => (ImmutableArray<string>)_reference!;
     public string UnknownReason => _reference is UnknownTag u ? u.Text : "unknown";
 
+    /// <summary>
+    /// For an unknown known to be at least some number (a Recv-Q cut inside its digits in a pasted row): that number.
+    /// Only a comparison whose operand reads the member directly uses it (see <see cref="LowerBounds"/>); every other
+    /// operator treats the value as plain unknown.
+    /// </summary>
+    public double? LowerBound => _reference is UnknownTag { IsLowerBound: true } ? _number : null;
+
     // Properties rather than static readonly fields: a struct in a static field lives in a box the JIT reads through,
     // while these fold to a constant and the tag's (frozen) address.
     public static Value True => new(1, BooleanTag.Instance);
@@ -79,6 +86,13 @@ public readonly struct Value
     /// </summary>
     public static Value Unknown(object subject, Func<object, string> reason) => new(0, new UnknownTag(subject, reason));
 
+    /// <summary>An unknown that is at least <paramref name="bound"/>; the reason is formatted only when read.</summary>
+    public static Value AtLeast(double bound, object subject, Func<object, string> reason) =>
+        new(bound, new UnknownTag(subject, reason) { IsLowerBound = true });
+
+    /// <summary>This unknown without its lower bound (what an operator passes on: x + 1 is not at least x's bound).</summary>
+    public Value WithoutBound() => LowerBound is null ? this : Unknown(UnknownReason);
+
     private sealed class BooleanTag
     {
         public static readonly BooleanTag Instance = new();
@@ -90,6 +104,8 @@ public readonly struct Value
         private readonly string? _text;
         private readonly object? _subject;
         private readonly Func<object, string>? _describe;
+
+        public bool IsLowerBound { get; init; }
 
         public UnknownTag(string text) => _text = text;
 
@@ -117,7 +133,7 @@ public readonly struct Value
     public string Format(ExprType type)
     {
         if (IsUnknown)
-            return "unknown";
+            return LowerBound is { } bound ? "at least " + FromNumber(bound).Format(type) : "unknown";
         return Kind switch
         {
             ValueKind.Boolean => Boolean ? "true" : "false",

@@ -23,7 +23,11 @@ public static partial class ItemTypes
         Num<SocketItem>("local_port", ExprType.Integer, "local port", s => s.Listener?.Port ?? s.Connection!.LocalPort),
         Str<SocketItem>("remote_address", "remote address without port", s => s.Connection?.RemoteAddress),
         Num<SocketItem>("remote_port", ExprType.Integer, "remote port", s => s.Connection?.RemotePort),
-        Num<SocketItem>("recv_q", ExprType.Integer, "Recv-Q", s => s.Listener?.RecvQ ?? s.Connection!.RecvQ),
-        Num<SocketItem>("send_q", ExprType.Integer, "Send-Q", s => s.Listener is not null ? s.Listener.SendQ : s.Connection!.SendQ),
+        Bounded<SocketItem>("recv_q", ExprType.Integer, "Recv-Q", s => s.Listener is not null ? s.Listener.RecvQ : s.Connection!.RecvQ,
+            s => (s.Listener?.RecvQAtLeast ?? s.Connection!.RecvQAtLeast) == true,
+            s => CutQueue("Recv-Q", s.Protocol, s.Local, s.Listener is not null ? s.Listener.RecvQ : s.Connection!.RecvQ, s.Listener?.Source ?? s.Connection!.Source)),
+        Bounded<SocketItem>("send_q", ExprType.Integer, "Send-Q", s => s.Listener is not null ? s.Listener.SendQ : s.Connection!.SendQ,
+            s => (s.Listener is not null ? s.Listener.SendQAtLeast : s.Connection!.SendQAtLeast) == true,
+            s => CutQueue("Send-Q", s.Protocol, s.Local, s.Listener is not null ? s.Listener.SendQ : s.Connection!.SendQ, s.Listener?.Source ?? s.Connection!.Source)),
         Str<SocketItem>("process", "processes holding the socket", s => JoinNames(s.Listener?.Processes ?? s.Connection!.Processes), "no process is known for this socket"));
 }

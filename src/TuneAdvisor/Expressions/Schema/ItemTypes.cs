@@ -12,9 +12,13 @@ public static partial class ItemTypes
         Str<ListenerInfo>("local", "local address as ss prints it: 127.0.0.1:8080, [::]:443, /run/x.sock", l => l.Local),
         Str<ListenerInfo>("address", "local address without the port", l => l.Address ?? l.Local),
         Num<ListenerInfo>("port", ExprType.Integer, "local port (unknown for UNIX sockets)", l => l.Port),
-        Num<ListenerInfo>("recv_q", ExprType.Integer, "Recv-Q: connections waiting in the accept queue (bytes for UDP)", l => l.RecvQ),
-        Num<ListenerInfo>("send_q", ExprType.Integer, "Send-Q: the backlog limit min(backlog, somaxconn) (bytes for UDP)", l => l.SendQ,
-            l => $"the backlog limit of {l.Protocol} {l.Local} is unknown: {DescribeSource(l.Source)} does not report it (netstat and /proc/net/tcp print 0 for listeners)"),
+        Bounded<ListenerInfo>("recv_q", ExprType.Integer, "Recv-Q: connections waiting in the accept queue (bytes for UDP)", l => l.RecvQ,
+            l => l.RecvQAtLeast == true, l => CutQueue("Recv-Q", l.Protocol, l.Local, l.RecvQ, l.Source)),
+        Bounded<ListenerInfo>("send_q", ExprType.Integer, "Send-Q: the backlog limit min(backlog, somaxconn) (bytes for UDP)", l => l.SendQ,
+            l => l.SendQAtLeast == true, l => CutQueue("Send-Q", l.Protocol, l.Local, l.SendQ, l.Source),
+            l => l.Truncated == true
+                ? $"the backlog limit of {l.Protocol} {l.Local} is unknown: the row was cut before its Send-Q ({DescribeSource(l.Source)})"
+                : $"the backlog limit of {l.Protocol} {l.Local} is unknown: {DescribeSource(l.Source)} does not report it (netstat and /proc/net/tcp print 0 for listeners)"),
         Num<ListenerInfo>("drops", ExprType.Integer, "packets this socket dropped (sk_drops)", l => l.Drops),
         Num<ListenerInfo>("uid", ExprType.Integer, "owner uid", l => l.Uid),
         Str<ListenerInfo>("process", "names of the processes holding the socket, comma-separated", l => JoinNames(l.Processes), "no process is known for this socket"),
@@ -99,6 +103,10 @@ public static partial class ItemTypes
 
     internal static string? JoinNames(System.Collections.Immutable.ImmutableArray<ProcessRef> processes) =>
         processes.IsDefaultOrEmpty ? null : string.Join(",", processes.Select(p => p.Name).Distinct());
+
+    /// <summary>The reason a cut queue value is not exact: "Recv-Q of tcp *:80 is at least 12: the row was cut inside the number (ss.txt:9)".</summary>
+    internal static string CutQueue(string column, string protocol, string local, long? value, string source) =>
+        $"{column} of {protocol} {local} is at least {value}: the pasted row was cut inside the number, so digits may be missing ({DescribeSource(source)})";
 
     private static string DescribeSource(string source) => source.Length == 0 ? "the source" : source;
 }

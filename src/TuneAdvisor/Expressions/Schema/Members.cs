@@ -38,6 +38,24 @@ internal static class Members
         };
     }
 
+    /// <summary>
+    /// A number that may be known only as a lower bound (a queue cut inside its digits in a pasted row): when
+    /// <paramref name="atLeast"/> says so, the fast path sees it as unknown and the Value is <see cref="Value.AtLeast"/>
+    /// with <paramref name="boundWhy"/> as the reason, which comparisons on the member read use (see <see cref="LowerBounds"/>).
+    /// </summary>
+    public static MemberDefinition Bounded<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, bool> atLeast,
+        Func<T, string> boundWhy, Func<T, string>? unknownWhy = null)
+        where T : class
+    {
+        var plain = Num(name, type, description, get, unknownWhy);
+        Func<object, string> why = o => boundWhy((T)o);
+        return plain with
+        {
+            Get = o => atLeast((T)o) && get((T)o) is { } bound ? Value.AtLeast(bound, o, why) : plain.Get(o),
+            Number = NumberMember.Create<T>(item => atLeast(item) ? null : get(item)),
+        };
+    }
+
     /// <summary>A cumulative counter member: its value at the last sample, and its change over the window.</summary>
     public static MemberDefinition Counter<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, double?> delta)
         where T : class

@@ -25,7 +25,7 @@ public sealed class BadInputTests
         Assert.Equal(
         [
             "pasted.txt(4,1): warning TA0203: Line skipped: Recv-Q, Send-Q or the addresses are missing: 'tcp LISTEN zero 128 0.0.0.0:1 0.0.0.0:*'",
-            "pasted.txt(7,1): warning TA0203: Line skipped: not an ss socket row (no known Netid and State): 'hello from the clipboard'",
+            "pasted.txt(7,1): warning TA0203: Line skipped: not an ss socket row (no Netid, State or Recv-Q Send-Q): 'hello from the clipboard'",
         ], notes);
         var clean = CaptureRender.Parse("ss_-tanpi.txt");
         Assert.Equal(clean.Listeners.Count, s.Listeners.Count);
@@ -39,20 +39,23 @@ public sealed class BadInputTests
         var text = CaptureFiles.Text("ss_-ltnp.txt");
         var cut = text[..(text.LastIndexOf("(\"ta-server\"", StringComparison.Ordinal) + 6)];
         var (s, notes) = Parse(cut, "cut.txt");
-        Assert.Equal(["cut.txt(6,1): warning TA0207: Input is truncated: the last line has no line break and is incomplete (a cut socket row); its missing parts are unknown"], notes);
+        Assert.Equal(["cut.txt(6,1): warning TA0207: Input is truncated: the last line has no line break and is incomplete (a socket row cut in its details); its missing parts are unknown"], notes);
         var last = s.Listeners[^1];
         Assert.Equal(("[::1]:8443", 0L, 64L), (last.Local, last.RecvQ!.Value, last.SendQ!.Value));
         Assert.Equal(["ta-worker"], last.Processes.Select(p => p.Name));
     }
 
     [Fact]
-    public void A_paste_cut_before_the_addresses_drops_the_row_with_a_truncation_note()
+    public void A_paste_cut_before_the_addresses_keeps_the_queues_of_the_row_with_a_truncation_note()
     {
         var text = CaptureFiles.Text("ss_-lnt.txt");
         var cut = text[..(text.LastIndexOf("[::1]", StringComparison.Ordinal) - 3)];
         var (s, notes) = Parse(cut, "cut.txt");
-        Assert.Equal(4, s.Listeners.Count);
-        Assert.Equal(["cut.txt(6,1): warning TA0207: Input is truncated: the last line has no line break and is incomplete (Recv-Q, Send-Q or the addresses are missing); its missing parts are unknown"], notes);
+        Assert.Equal(5, s.Listeners.Count);
+        var last = s.Listeners.Single(l => l.Truncated == true);
+        // State, Recv-Q and Send-Q were read whole (the cut is in the spaces after them); the address is not invented.
+        Assert.Equal(("…", null, null, 0L, 64L, null, null), (last.Local, last.Address, last.Port, last.RecvQ, last.SendQ, last.RecvQAtLeast, last.SendQAtLeast));
+        Assert.Equal(["cut.txt(6,1): warning TA0207: Input is truncated: the last line has no line break and is incomplete (a socket row cut after State LISTEN, Recv-Q 0, Send-Q 64; the rest of the row is missing); its missing parts are unknown"], notes);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public static partial class CorpusSelector
             _ when name.StartsWith("ss_", StringComparison.Ordinal) => new SsSocketParser().Kind,
             _ when name.StartsWith("netstat_", StringComparison.Ordinal) => new NetstatSocketParser().Kind,
             _ when name.StartsWith("nstat", StringComparison.Ordinal) => new NstatParser().Kind,
+            _ when SocketListKind(name) is { } socketList => socketList,
             _ => throw new InvalidOperationException($"no offline parser is expected for {file}"),
         };
     }
@@ -126,65 +127,6 @@ public static partial class CorpusSelector
             return Json(CounterTableParser.Parse(text, file).FieldCounts[selector[..^".field_count".Length]]);
         parser.Parse(text, file, sample);
         return Json(sample.Counters[selector]);
-    }
-
-    private static string Sockets(IInputParser parser, string text, string file, string selector, SampleBuilder sample)
-    {
-        parser.Parse(text, file, sample);
-        var tcpListeners = sample.Listeners.Where(l => l.Protocol == "tcp").ToList();
-        if (selector == "tcp_listen.count")
-            return Json(tcpListeners.Count);
-        if (selector.StartsWith("tcp_state_count.", StringComparison.Ordinal))
-        {
-            var state = SocketStates.Normalize(selector["tcp_state_count.".Length..]) ?? throw new InvalidOperationException(selector);
-            return Json(state == SocketStates.Listen ? tcpListeners.Count : sample.Connections.Count(c => c.Protocol == "tcp" && c.State == state));
-        }
-        var (set, address, nth, field) = ParseIndexed(selector);
-        if (set == "tcp_listen")
-        {
-            var listener = tcpListeners.Where(l => SameAddress(l.Local, address)).ElementAt(nth - 1);
-            return field switch
-            {
-                "recv_q" => Json(listener.RecvQ),
-                "send_q" => Json(listener.SendQ),
-                "process" => Process(listener.Processes),
-                _ => throw new InvalidOperationException("unknown listener field " + field),
-            };
-        }
-        var protocol = set;
-        var connection = sample.Connections.Where(c => c.Protocol == protocol && SameAddress(c.Local, address)).ElementAt(nth - 1);
-        return field switch
-        {
-            "recv_q" => Json(connection.RecvQ),
-            "send_q" => Json(connection.SendQ),
-            "state" => Json(connection.State),
-            "process" => Process(connection.Processes),
-            "info.rtt" => Json(connection.Info!.Rtt / 1000.0),
-            "info.cwnd" => Json(connection.Info!.SndCwnd),
-            "info.bytes_acked" => Json(connection.Info!.BytesAcked),
-            "info.bytes_received" => Json(connection.Info!.BytesReceived),
-            _ => throw new InvalidOperationException("unknown socket field " + field),
-        };
-    }
-
-    /// <summary>"tcp_listen[0.0.0.0:443#2].recv_q" → ("tcp_listen", "0.0.0.0:443", 2, "recv_q").</summary>
-    private static (string Set, string Address, int Nth, string Field) ParseIndexed(string selector)
-    {
-        int open = selector.IndexOf('['), close = selector.LastIndexOf(']');
-        var inside = selector[(open + 1)..close];
-        int hash = inside.LastIndexOf('#');
-        int nth = hash > 0 ? int.Parse(inside[(hash + 1)..], CultureInfo.InvariantCulture) : 1;
-        return (selector[..open], hash > 0 ? inside[..hash] : inside, nth, selector[(close + 2)..]);
-    }
-
-    /// <summary>As printed in the file; netstat rows are stored in ss's spelling ("[::]:22" for ":::22"), so compare that too.</summary>
-    private static bool SameAddress(string stored, string printed) =>
-        stored == printed || (SocketEndpoint.TryParse(printed, out var e) && e.Canonical == stored);
-
-    private static string Process(System.Collections.Immutable.ImmutableArray<ProcessRef> processes)
-    {
-        var p = Assert.Single(processes);
-        return Json(new Dictionary<string, object?> { ["name"] = p.Name, ["pid"] = p.Pid, ["fd"] = p.Fd });
     }
 
     public static string Json(object? value) => JsonSerializer.Serialize(value);
