@@ -1,20 +1,15 @@
-using TuneAdvisor.Collection;
 using TuneAdvisor.Evaluation;
-using TuneAdvisor.Policy;
-using TuneAdvisor.Rules;
 using TuneAdvisor.Tests.Collection.Offline;
 
 namespace TuneAdvisor.Tests.EndToEnd;
 
 /// <summary>
 /// TA1002 (accept queue full) over pasted `ss -lnt` listings that were cut, end to end: the file is loaded as an
-/// input (SnapshotProvider) and analysed with the built-in rules. The listing is the capture ss_-lnt.txt
+/// input through the library entry point (Advisor.AuditAsync) with the built-in rules. The listing is the capture ss_-lnt.txt
 /// (TestFiles/Captures/sockets), whose 127.0.0.1:9090 listener has Recv-Q 5 over Send-Q 4.
 /// </summary>
 public sealed class CutListenerVerdictTests
 {
-    private static readonly Lazy<RuleSet> Rules = new(() => RuleSet.Load(builtIn: true, []));
-
     private static readonly string Listing = File.ReadAllText(Path.Combine(CaptureFiles.Directory, "sockets", "ss_-lnt.txt"));
 
     private static readonly string Header = Listing[..(Listing.IndexOf('\n') + 1)];
@@ -28,9 +23,9 @@ public sealed class CutListenerVerdictTests
         {
             var file = Path.Combine(dir, "ss-lnt.txt");
             await File.WriteAllTextAsync(file, text);
-            var (snapshot, diagnostics) = await SnapshotProvider.LoadAsync(new SnapshotRequest { Inputs = [file] }, CollectionContext.Live, null, CancellationToken.None);
-            Assert.NotNull(snapshot);
-            return Advisor.Analyze(snapshot!, Rules.Value, AuditPolicy.Default, diagnostics, DateTimeOffset.UnixEpoch);
+            var audit = await Advisor.AuditAsync(new AuditRequest { Source = new SnapshotRequest { Inputs = [file] } }, Audits.At(DateTimeOffset.UnixEpoch), null, CancellationToken.None);
+            Assert.Equal(AuditOutcome.Completed, audit.Outcome);
+            return audit.Report!.Analysis;
         }
         finally
         {

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Binding;
+using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Snapshots;
 

@@ -1,4 +1,6 @@
-namespace TuneAdvisor.Expressions;
+using TuneAdvisor.Expressions.Syntax;
+
+namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// Comparisons with a value known only to be at least N (<see cref="Value.LowerBound"/>: a queue length whose digits
