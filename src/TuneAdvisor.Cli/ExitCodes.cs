@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Cli;
 
 /// <summary>Every exit code the tool returns, in one place.</summary>

@@ -6,6 +6,7 @@ using TuneAdvisor.Reporting;
 using TuneAdvisor.RuleTesting;
 using TuneAdvisor.Rules;
 using TuneAdvisor.Snapshots;
+using TuneAdvisor.Sources;
 
 namespace TuneAdvisor;
 
@@ -53,7 +54,7 @@ public static class Advisor
     /// </summary>
     public static Task<(SystemSnapshot? Snapshot, ImmutableArray<Diagnostic> Diagnostics)> LoadSnapshotAsync(
         SnapshotRequest request, AuditEnvironment environment, IProgress<double>? progress, CancellationToken ct) =>
-        SnapshotProvider.LoadAsync(request, environment, progress, ct);
+        SnapshotSources.LoadAsync(request, environment.Collection, environment.StandardInput, progress, ct);
 
     /// <summary>Evaluates compiled rules against a snapshot and applies a policy: the evaluation stage alone.</summary>
     public static AnalysisResult Analyze(SystemSnapshot snapshot, RuleSet rules, AuditPolicy policy, ImmutableArray<Diagnostic> inputDiagnostics, DateTimeOffset now) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Sources;
 
 namespace TuneAdvisor;
 

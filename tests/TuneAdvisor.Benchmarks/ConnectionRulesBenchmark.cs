@@ -2,10 +2,7 @@ using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using TuneAdvisor.Evaluation;
-using TuneAdvisor.Expressions.Binding;
 using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Schema;
-using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Rules;
 using TuneAdvisor.Snapshots;
 

@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using TuneAdvisor.Expressions.Binding;
 using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Schema;
-using TuneAdvisor.Expressions.Syntax;
-using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Benchmarks;
 

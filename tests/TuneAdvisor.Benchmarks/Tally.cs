@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Benchmarks;
 
 /// <summary>How many (rule, connection) pairs failed, passed or could not be evaluated.</summary>

@@ -1,8 +1,8 @@
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.RuleTesting;
 using TuneAdvisor.Snapshots;
+using TuneAdvisor.Sources;
 using TuneAdvisor.Tests.Reporting;
-using TuneAdvisor.Tests.Support;
 using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Tests;

@@ -1,5 +1,5 @@
-using TuneAdvisor.Reporting;
 using TuneAdvisor.Remediation;
+using TuneAdvisor.Reporting;
 
 namespace TuneAdvisor.Cli.Commands;
 

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Cli.Commands;
 
 /// <summary>A one-line progress bar on standard error while the sampling window runs; only when stderr is a terminal.</summary>

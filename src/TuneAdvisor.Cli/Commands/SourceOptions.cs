@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using TuneAdvisor.Collection.Offline;
+using TuneAdvisor.Formats;
+using TuneAdvisor.Sources;
 
 namespace TuneAdvisor.Cli.Commands;
 

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Collection;
 
 /// <summary>

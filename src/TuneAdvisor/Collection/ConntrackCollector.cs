@@ -1,6 +1,8 @@
 using System.Globalization;
-using TuneAdvisor.Collection.Parsers;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Formats.Proc;
+using TuneAdvisor.IO;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using TuneAdvisor.Collection.Netlink;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection;

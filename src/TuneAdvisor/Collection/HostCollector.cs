@@ -1,5 +1,5 @@
 using System.Globalization;
-using TuneAdvisor.Snapshots;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Collection;
 

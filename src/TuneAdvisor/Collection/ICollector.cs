@@ -1,3 +1,5 @@
+using TuneAdvisor.Sampling;
+
 namespace TuneAdvisor.Collection;
 
 /// <summary>

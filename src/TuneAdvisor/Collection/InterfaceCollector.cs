@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using TuneAdvisor.Collection.Parsers;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Formats.Proc;
+using TuneAdvisor.IO;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection;

@@ -1,5 +1,5 @@
-using TuneAdvisor.Collection.Parsers;
-using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Formats.Proc;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection;

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Collection;
 
 /// <summary>Reads PRETTY_NAME from an os-release file.</summary>

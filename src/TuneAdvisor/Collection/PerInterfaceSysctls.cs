@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Collection;
 
 /// <summary>How many per-interface sysctl directories (net.ipv4.conf.IF, net.ipv6.conf.IF, net.ipv4.neigh.IF, net.ipv6.neigh.IF) to read.</summary>

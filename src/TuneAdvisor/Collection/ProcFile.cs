@@ -1,4 +1,5 @@
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Collection;
 

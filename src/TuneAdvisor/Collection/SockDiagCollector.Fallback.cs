@@ -1,5 +1,6 @@
-using TuneAdvisor.Collection.Parsers;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Formats.Proc;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection;

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using TuneAdvisor.Collection.Native;
 using TuneAdvisor.Collection.Netlink;
-using TuneAdvisor.Collection.Parsers;
 using TuneAdvisor.Collection.Processes;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Formats.Proc;
+using TuneAdvisor.IO.Native;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection;

@@ -1,5 +1,7 @@
-using TuneAdvisor.Collection.Parsers;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Formats.Proc;
+using TuneAdvisor.IO;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection;

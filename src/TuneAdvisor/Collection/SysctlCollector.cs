@@ -1,7 +1,9 @@
-using TuneAdvisor.Knowledge;
 using System.Globalization;
 using System.IO.Enumeration;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.IO;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection;

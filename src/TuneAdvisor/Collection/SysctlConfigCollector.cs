@@ -1,7 +1,8 @@
-using TuneAdvisor.Knowledge;
-using TuneAdvisor.Collection.Image;
-using TuneAdvisor.Collection.Image.Sysctl;
+using TuneAdvisor.Configuration;
+using TuneAdvisor.Configuration.Sysctl;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Collection;
 

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using TuneAdvisor.Collection.Native;
 using TuneAdvisor.Collection.Netlink;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.IO.Native;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection;

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Diagnostics;
 
 /// <summary>Suggests the closest known name for a misspelt one (Damerau-Levenshtein-ish distance).</summary>

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Diagnostics;
 
 public static partial class KnownDiagnostics

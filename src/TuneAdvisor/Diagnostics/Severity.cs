@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Diagnostics;
 
 /// <summary>Severity of a diagnostic or finding, ordered from least to most severe.</summary>

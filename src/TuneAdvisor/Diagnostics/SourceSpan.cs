@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Diagnostics;
 
 /// <summary>A 1-based location in a text file. <see cref="Line"/> 0 means "the whole file".</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using TuneAdvisor.Expressions.Binding;
 using TuneAdvisor.Expressions.Runtime;
 using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Knowledge;

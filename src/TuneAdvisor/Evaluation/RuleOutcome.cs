@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Evaluation;
 
 public enum OutcomeKind

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Knowledge;
 
 /// <summary>A sysctl key that a kernel version removed: setting it in configuration does nothing from then on.</summary>

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Knowledge;
 
 /// <summary>Conversions between /proc/sys paths, sysctl.d spellings and dotted keys.</summary>

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Knowledge;
 
 /// <summary>What a sysctl's text holds, as the kernel documents it (Documentation/networking/ip-sysctl.rst).</summary>

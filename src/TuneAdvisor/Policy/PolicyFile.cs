@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Rules;
 using TuneAdvisor.Yaml;
 

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Remediation;
 
 /// <summary>Quoting and cleaning of text that goes into generated shell scripts and configuration comments.</summary>

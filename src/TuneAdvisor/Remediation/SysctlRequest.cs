@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Remediation;
 
 /// <summary>One finding asking for one sysctl value.</summary>

@@ -1,4 +1,3 @@
-using TuneAdvisor.Evaluation;
 
 namespace TuneAdvisor.Reporting;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using TuneAdvisor.Rules;
 using TuneAdvisor.Diagnostics;
 
 namespace TuneAdvisor.RuleTesting;

@@ -1,10 +1,9 @@
-using TuneAdvisor.Rules;
-using TuneAdvisor.Knowledge;
 using System.Collections.Immutable;
 using System.Globalization;
-using TuneAdvisor.Collection;
-using TuneAdvisor.Yaml;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
+using TuneAdvisor.Yaml;
 using static TuneAdvisor.RuleTesting.YamlValues;
 
 namespace TuneAdvisor.RuleTesting;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TuneAdvisor.Rules;
 using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.RuleTesting;

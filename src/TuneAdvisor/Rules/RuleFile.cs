@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Rules;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Yaml;
 using YamlDotNet.Core;

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Snapshots;
 
 /// <summary>A backlog an application is configured to ask for (nginx `listen … backlog=`, Redis `tcp-backlog`, …).</summary>

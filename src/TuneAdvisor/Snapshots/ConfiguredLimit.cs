@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Snapshots;
 
 /// <summary>A configured resource limit such as systemd's DefaultLimitNOFILE or a unit's LimitNOFILE.</summary>

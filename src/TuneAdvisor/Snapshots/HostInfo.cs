@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Snapshots;
 
 /// <summary>Facts about the host. Null means the source does not tell.</summary>

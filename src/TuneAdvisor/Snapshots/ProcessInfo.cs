@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Snapshots;
 
 /// <summary>A process that owns at least one socket. Null fields could not be read (e.g. not root).</summary>

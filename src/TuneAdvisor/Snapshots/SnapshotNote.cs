@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Snapshots;
 
 /// <summary>A note recorded while building the snapshot: a skipped line, an unreadable file, a fallback taken.</summary>

@@ -1,5 +1,6 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using TuneAdvisor.Sources;
 
 namespace TuneAdvisor.Tests.Architecture;
 

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Tests.Cli;
 
 /// <summary>Runs the CLI in-process with captured output.</summary>

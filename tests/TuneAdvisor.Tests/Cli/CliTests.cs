@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TuneAdvisor.Reporting;
 using TuneAdvisor.Snapshots;
 using TuneAdvisor.Tests.Reporting;
 

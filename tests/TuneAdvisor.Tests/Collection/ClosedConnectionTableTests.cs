@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Collection;
 using TuneAdvisor.Collection.Netlink;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Tests.Collection;

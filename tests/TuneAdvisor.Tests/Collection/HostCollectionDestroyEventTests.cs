@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using TuneAdvisor.Collection;
-using TuneAdvisor.Collection.Netlink;
 using TuneAdvisor.Snapshots;
 using TuneAdvisor.Tests.Collection.Netlink;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Time.Testing;
 using TuneAdvisor.Collection;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
-using TuneAdvisor.Tests.Support;
 
 namespace TuneAdvisor.Tests.Collection;
 

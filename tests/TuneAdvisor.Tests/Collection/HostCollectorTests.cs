@@ -1,5 +1,5 @@
 using TuneAdvisor.Collection;
-using TuneAdvisor.Tests.Support;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Tests.Collection;
 

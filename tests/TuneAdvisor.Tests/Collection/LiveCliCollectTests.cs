@@ -2,7 +2,6 @@ using System.Text.Json;
 using Json.Schema;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Snapshots;
-using TuneAdvisor.Tests.Support;
 
 namespace TuneAdvisor.Tests.Collection;
 

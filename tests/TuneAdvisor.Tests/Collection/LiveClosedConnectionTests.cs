@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TuneAdvisor.Tests.Support;
 
 namespace TuneAdvisor.Tests.Collection;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TuneAdvisor.Collection;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
-using TuneAdvisor.Tests.Support;
 
 namespace TuneAdvisor.Tests.Collection;
 

@@ -1,7 +1,6 @@
-using TuneAdvisor.Knowledge;
 using System.Diagnostics;
 using TuneAdvisor.Collection;
-using TuneAdvisor.Tests.Support;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Tests.Collection;
 

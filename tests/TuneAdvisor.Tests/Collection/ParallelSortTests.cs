@@ -1,4 +1,4 @@
-using TuneAdvisor.Collection;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Tests.Collection;
 

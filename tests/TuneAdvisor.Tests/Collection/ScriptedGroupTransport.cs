@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TuneAdvisor.Collection.Netlink;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Tests.Collection;
 

@@ -1,4 +1,5 @@
 using TuneAdvisor.Collection;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 using TuneAdvisor.Tests.Collection.Netlink;
 using TuneAdvisor.Tests.Collection.Processes;

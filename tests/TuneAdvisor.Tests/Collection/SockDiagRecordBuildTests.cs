@@ -1,6 +1,7 @@
 using TuneAdvisor.Collection;
-using TuneAdvisor.Collection.Netlink;
 using TuneAdvisor.Collection.Processes;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Tests.Collection.Processes;
 
 namespace TuneAdvisor.Tests.Collection;

@@ -1,6 +1,6 @@
 using TuneAdvisor.Collection;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
-using TuneAdvisor.Tests.Support;
 
 namespace TuneAdvisor.Tests.Collection;
 

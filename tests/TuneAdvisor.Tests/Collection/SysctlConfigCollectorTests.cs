@@ -1,4 +1,5 @@
 using TuneAdvisor.Collection;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Tests.Collection;
 

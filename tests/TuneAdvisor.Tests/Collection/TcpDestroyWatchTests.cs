@@ -1,5 +1,7 @@
 using TuneAdvisor.Collection;
 using TuneAdvisor.Collection.Netlink;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 using TuneAdvisor.Tests.Collection.Netlink;
 

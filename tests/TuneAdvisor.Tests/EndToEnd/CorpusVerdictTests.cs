@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using TuneAdvisor.Collection.Offline;
 using TuneAdvisor.Evaluation;
+using TuneAdvisor.Formats;
+using TuneAdvisor.Sources;
+using TuneAdvisor.Sources.Captures;
 
 namespace TuneAdvisor.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using TuneAdvisor.Evaluation;
-using TuneAdvisor.Tests.Collection.Offline;
+using TuneAdvisor.Sources;
+using TuneAdvisor.Tests.Formats;
 
 namespace TuneAdvisor.Tests.EndToEnd;
 

@@ -1,3 +1,5 @@
+using TuneAdvisor.Sources;
+
 namespace TuneAdvisor.Tests.EndToEnd;
 
 /// <summary>An image root through the whole pipeline: findings name the configuration lines they come from.</summary>

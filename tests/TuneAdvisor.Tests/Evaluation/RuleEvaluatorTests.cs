@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Rules;
 using TuneAdvisor.Snapshots;
 

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions.Binding;
 using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Expressions.Schema;
+using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Tests.Expressions;

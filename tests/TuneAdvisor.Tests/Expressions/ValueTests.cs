@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Syntax;
 
 namespace TuneAdvisor.Tests.Expressions;
 

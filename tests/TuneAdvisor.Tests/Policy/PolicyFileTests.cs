@@ -1,6 +1,5 @@
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Policy;
 using TuneAdvisor.Rules;
 

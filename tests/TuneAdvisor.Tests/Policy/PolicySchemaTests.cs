@@ -3,8 +3,8 @@ using Json.Schema;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Policy;
 using TuneAdvisor.Rules;
-using TuneAdvisor.Yaml;
 using TuneAdvisor.Tests.Rules;
+using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Tests.Policy;
 

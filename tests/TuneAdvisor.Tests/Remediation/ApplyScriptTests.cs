@@ -1,5 +1,5 @@
-using TuneAdvisor.Tests.Reporting;
 using TuneAdvisor.Remediation;
+using TuneAdvisor.Tests.Reporting;
 using static TuneAdvisor.Tests.Remediation.RemediationFindings;
 
 namespace TuneAdvisor.Tests.Remediation;

@@ -1,7 +1,7 @@
-using TuneAdvisor.Tests.Reporting;
 using Snapshooter.Xunit;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Remediation;
+using TuneAdvisor.Tests.Reporting;
 using static TuneAdvisor.Tests.Remediation.RemediationFindings;
 
 namespace TuneAdvisor.Tests.Remediation;

@@ -1,7 +1,7 @@
-using TuneAdvisor.Tests.Reporting;
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
+using TuneAdvisor.Tests.Reporting;
 
 namespace TuneAdvisor.Tests.Remediation;
 

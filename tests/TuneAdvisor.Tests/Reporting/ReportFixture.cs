@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Policy;
-using TuneAdvisor.Rules;
 using TuneAdvisor.RuleTesting;
+using TuneAdvisor.Rules;
 using TuneAdvisor.Yaml;
 
 namespace TuneAdvisor.Tests.Reporting;

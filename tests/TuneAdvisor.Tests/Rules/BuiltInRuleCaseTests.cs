@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using TuneAdvisor.Rules;
 using TuneAdvisor.RuleTesting;
+using TuneAdvisor.Rules;
 
 namespace TuneAdvisor.Tests.Rules;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Snapshots;
-using TuneAdvisor.Tests.Support;
 
 namespace TuneAdvisor.Tests.Snapshots;
 

@@ -3,7 +3,6 @@ using Json.Schema;
 using Microsoft.Extensions.Time.Testing;
 using TuneAdvisor.Collection;
 using TuneAdvisor.Snapshots;
-using TuneAdvisor.Tests.Support;
 
 namespace TuneAdvisor.Tests.Snapshots;
 

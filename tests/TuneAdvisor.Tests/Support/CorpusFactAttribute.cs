@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Tests.Support;
 
 /// <summary>A test over ../shared/corpus; skipped with a clear message where this clone has no shared/ beside it.</summary>

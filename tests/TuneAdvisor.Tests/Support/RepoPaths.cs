@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Tests.Support;
 
 /// <summary>Locates the repository root (the folder with TuneAdvisor.sln) and the shared corpus beside it.</summary>

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Tests.Support;
 
 /// <summary>

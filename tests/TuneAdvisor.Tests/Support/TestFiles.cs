@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Tests.Support;
 
 /// <summary>Files under tests/TuneAdvisor.Tests/TestFiles, read from the source tree (so a failure names the committed file).</summary>

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Collection.Netlink;
 
 /// <summary>What <see cref="NetlinkDumper"/> needs of a socket; <see cref="NetlinkSocket"/> in production, a replay in tests.</summary>

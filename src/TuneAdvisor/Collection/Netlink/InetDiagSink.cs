@@ -1,3 +1,6 @@
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
+
 namespace TuneAdvisor.Collection.Netlink;
 
 /// <summary>

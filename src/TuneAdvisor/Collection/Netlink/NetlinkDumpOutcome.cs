@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Collection.Netlink;
 
 /// <summary>How a dump ended.</summary>

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Collection.Netlink;
 
 /// <summary>One netlink message inside a received datagram (struct nlmsghdr and its payload). A view, never a copy.</summary>

@@ -1,4 +1,5 @@
-using TuneAdvisor.Collection.Native;
+using TuneAdvisor.IO.Native;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Collection.Netlink;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Collection.Netlink;
 

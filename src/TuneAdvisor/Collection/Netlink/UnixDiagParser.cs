@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Collection.Netlink;
 

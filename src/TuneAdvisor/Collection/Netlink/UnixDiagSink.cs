@@ -1,3 +1,5 @@
+using TuneAdvisor.Sampling;
+
 namespace TuneAdvisor.Collection.Netlink;
 
 /// <summary>Decodes each reply of a unix_diag dump into a list.</summary>

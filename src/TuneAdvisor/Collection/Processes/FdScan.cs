@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
-using TuneAdvisor.Collection.Native;
+using TuneAdvisor.IO;
+using TuneAdvisor.IO.Native;
 
 namespace TuneAdvisor.Collection.Processes;
 

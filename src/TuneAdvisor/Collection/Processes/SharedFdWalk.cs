@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using TuneAdvisor.Collection.Native;
+using TuneAdvisor.IO.Native;
 
 namespace TuneAdvisor.Collection.Processes;
 

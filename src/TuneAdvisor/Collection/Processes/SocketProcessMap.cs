@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using TuneAdvisor.Collection.Native;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.IO.Native;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Collection.Processes;

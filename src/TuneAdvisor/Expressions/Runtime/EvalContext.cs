@@ -1,5 +1,3 @@
-using TuneAdvisor.Expressions.Schema;
-using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Knowledge;
 using TuneAdvisor.Snapshots;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using TuneAdvisor.Expressions.Schema;
 
 namespace TuneAdvisor.Expressions.Runtime;
 

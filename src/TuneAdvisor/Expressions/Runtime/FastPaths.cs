@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Expressions.Syntax;
 
 namespace TuneAdvisor.Expressions.Runtime;

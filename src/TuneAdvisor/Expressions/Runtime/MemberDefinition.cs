@@ -1,4 +1,5 @@
 
+
 namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using TuneAdvisor.Expressions.Schema;
 using TuneAdvisor.Expressions.Syntax;
 
 namespace TuneAdvisor.Expressions.Runtime;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using TuneAdvisor.Expressions.Schema;
-using TuneAdvisor.Expressions.Syntax;
 
 namespace TuneAdvisor.Expressions.Runtime;
 

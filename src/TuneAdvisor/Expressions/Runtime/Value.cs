@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using TuneAdvisor.Expressions.Schema;
-using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Expressions.Runtime;

@@ -1,5 +1,3 @@
-using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Syntax;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Expressions.Schema;

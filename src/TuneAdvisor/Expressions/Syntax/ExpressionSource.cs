@@ -1,6 +1,4 @@
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Schema;
 
 namespace TuneAdvisor.Expressions.Syntax;
 

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Schema;
 
 namespace TuneAdvisor.Expressions.Syntax;
 

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Schema;
 
 namespace TuneAdvisor.Expressions.Syntax;
 

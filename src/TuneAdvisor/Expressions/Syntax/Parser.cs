@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
-using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Schema;
-using TuneAdvisor.Expressions.Syntax;
 
 namespace TuneAdvisor.Expressions.Syntax;
 

@@ -1,5 +1,3 @@
-using TuneAdvisor.Expressions.Runtime;
-using TuneAdvisor.Expressions.Schema;
 
 namespace TuneAdvisor.Expressions.Syntax;
 

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Reporting.JUnit;
 
 /// <summary>One testcase: a (rule, subject) outcome. <see cref="Failure"/> or <see cref="Skipped"/> is set, or neither (passed).</summary>

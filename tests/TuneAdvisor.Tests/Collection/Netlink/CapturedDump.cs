@@ -1,4 +1,6 @@
 using TuneAdvisor.Collection.Netlink;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Tests.Collection.Netlink;
 

@@ -1,6 +1,6 @@
-using TuneAdvisor.Collection;
 using TuneAdvisor.Collection.Netlink;
-using TuneAdvisor.Tests.Support;
+using TuneAdvisor.Knowledge;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Tests.Collection.Netlink;
 

@@ -1,4 +1,4 @@
-using TuneAdvisor.Collection.Netlink;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Tests.Collection.Netlink;
 

@@ -1,4 +1,5 @@
 using TuneAdvisor.Collection.Netlink;
+using TuneAdvisor.Knowledge;
 
 namespace TuneAdvisor.Tests.Collection.Netlink;
 

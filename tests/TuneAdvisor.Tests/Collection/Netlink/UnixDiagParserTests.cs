@@ -1,6 +1,5 @@
-using TuneAdvisor.Collection;
 using TuneAdvisor.Collection.Netlink;
-using TuneAdvisor.Tests.Support;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Tests.Collection.Netlink;
 

@@ -1,3 +1,4 @@
+
 namespace TuneAdvisor.Tests.Collection.Processes;
 
 /// <summary>A fake procfs in a temp dir: PID/stat, cmdline, limits and fd/N symlinks ("socket:[123]"). Deleted on Dispose.</summary>

@@ -1,5 +1,5 @@
-using TuneAdvisor.Collection;
 using TuneAdvisor.Collection.Processes;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Tests.Collection.Processes;
 

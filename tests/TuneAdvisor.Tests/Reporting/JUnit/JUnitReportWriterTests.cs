@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using Snapshooter.Xunit;
-using TuneAdvisor.Reporting;
 using TuneAdvisor.Evaluation;
+using TuneAdvisor.Reporting;
 using TuneAdvisor.Reporting.JUnit;
 
 namespace TuneAdvisor.Tests.Reporting.JUnit;

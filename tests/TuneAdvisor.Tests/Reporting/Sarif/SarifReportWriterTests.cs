@@ -2,7 +2,6 @@ using System.Text.Json;
 using Json.Schema;
 using Snapshooter.Xunit;
 using TuneAdvisor.Reporting;
-using TuneAdvisor.Evaluation;
 using TuneAdvisor.Reporting.Sarif;
 
 namespace TuneAdvisor.Tests.Reporting.Sarif;

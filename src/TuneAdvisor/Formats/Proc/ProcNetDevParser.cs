@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Snapshots;
+
+namespace TuneAdvisor.Formats.Proc;
+
+/// <summary>
+/// Parses /proc/net/dev (K:net/core/net-procfs.c dev_seq_printf_stats()): two header lines holding '|', then
+/// "name: 16 numbers" per interface — RX bytes packets errs drop fifo frame compressed multicast, TX bytes packets
+/// errs drop fifo colls carrier compressed. The name is split off at the FIRST ':' because old kernels printed no
+/// space after it ("eth0:123"), and names are longer than the 6-character column on modern systems ("vethf345468").
+/// A short last line is a truncated capture (TA0207; a value cut mid-number is dropped, the rest kept); any other
+/// line that is not an interface row is skipped (TA0203) naming file and line.
+/// </summary>
+public static class ProcNetDevParser
+{
+    public const int ColumnCount = 16;
+
+    /// <summary>The column names as the corpus and `ip` spell them, in file order.</summary>
+    public static readonly ImmutableArray<string> Columns =
+    [
+        "rx_bytes", "rx_packets", "rx_errs", "rx_drop", "rx_fifo", "rx_frame", "rx_compressed", "rx_multicast",
+        "tx_bytes", "tx_packets", "tx_errs", "tx_drop", "tx_fifo", "tx_colls", "tx_carrier", "tx_compressed",
+    ];
+
+    public static ParsedList<InterfaceInfo> Parse(string text, string path)
+    {
+        var items = ImmutableArray.CreateBuilder<InterfaceInfo>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lines = text.Split('\n');
+        int lastContent = LastContentLine(lines);
+
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length == 0 || line.Contains('|'))
+                continue;
+            var span = SourceSpan.At(path, i + 1);
+            int colon = line.IndexOf(':');
+            var name = colon > 0 ? line[..colon].Trim() : "";
+            if (name.Length == 0 || name.Contains(' '))
+            {
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, "not an 'interface: counters' row"));
+                continue;
+            }
+            var fields = line[(colon + 1)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            bool isLast = i == lastContent;
+            int usable = fields.Length;
+            if (fields.Length < ColumnCount)
+            {
+                if (!isLast)
+                {
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"'{name}' has {fields.Length} values, expected {ColumnCount}"));
+                    continue;
+                }
+                // The capture stops inside this row. Unless the line ended cleanly, its last number may be cut short.
+                bool cleanEnd = i < lines.Length - 1 || char.IsWhiteSpace(line[^1]);
+                if (!cleanEnd && usable > 0)
+                    usable--;
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span,
+                    $"the row of '{name}' stops after {fields.Length} of {ColumnCount} values; {Columns[usable]} and later are unknown"));
+            }
+            else if (fields.Length > ColumnCount)
+            {
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputNote, span, $"'{name}' has {fields.Length} values; the {fields.Length - ColumnCount} after the {ColumnCount}th are ignored"));
+                usable = ColumnCount;
+            }
+
+            var values = new long?[ColumnCount];
+            string? bad = null;
+            for (int k = 0; k < usable; k++)
+            {
+                if (long.TryParse(fields[k], NumberStyles.None, CultureInfo.InvariantCulture, out var v))
+                    values[k] = v;
+                else if (!ulong.TryParse(fields[k], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    bad = $"'{name}' {Columns[k]} is not a number: '{fields[k]}'";
+                    break;
+                }
+                else
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputNote, span, $"'{name}' {Columns[k]} = {fields[k]} exceeds 2^63-1; recorded as unknown"));
+            }
+            if (bad is not null)
+            {
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, bad));
+                continue;
+            }
+            if (!seen.Add(name))
+            {
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"'{name}' appears a second time; the first row is kept"));
+                continue;
+            }
+            items.Add(ToInterface(name, values, $"{path}:{i + 1}"));
+        }
+        return new ParsedList<InterfaceInfo>(items.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    private static InterfaceInfo ToInterface(string name, long?[] v, string source) => new()
+    {
+        Name = name,
+        RxBytes = v[0], RxPackets = v[1], RxErrors = v[2], RxDropped = v[3],
+        RxFifo = v[4], RxFrame = v[5], RxCompressed = v[6], RxMulticast = v[7],
+        TxBytes = v[8], TxPackets = v[9], TxErrors = v[10], TxDropped = v[11],
+        TxFifo = v[12], TxCollisions = v[13], TxCarrier = v[14], TxCompressed = v[15],
+        Source = source,
+    };
+
+    private static int LastContentLine(string[] lines)
+    {
+        for (int i = lines.Length - 1; i >= 0; i--)
+            if (lines[i].Trim().Length > 0)
+                return i;
+        return -1;
+    }
+}

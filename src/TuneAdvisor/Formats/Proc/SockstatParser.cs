@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TuneAdvisor.Diagnostics;
+
+namespace TuneAdvisor.Formats.Proc;
+
+/// <summary>
+/// Parses /proc/net/sockstat and /proc/net/sockstat6 ("TCP: inuse 35 orphan 0 tw 4 alloc 40 mem 1",
+/// "sockets: used 229", "TCP6: inuse 17") into gauges keyed "sockstat.TCP.inuse", "sockstat.sockets.used",
+/// "sockstat6.TCP6.inuse". These are instantaneous values, not counters: inuse/orphan/tw/alloc per netns, mem global
+/// and in pages. <see cref="ParsedCounters.FieldCounts"/> holds the number of name/value pairs per line.
+/// </summary>
+public static class SockstatParser
+{
+    /// <summary>
+    /// Parses any text. <paramref name="prefix"/> is "sockstat" or "sockstat6"; when null it is inferred from the
+    /// content: sockstat6 is the file whose every section name ends in '6' (TCP6, UDP6, UDPLITE6, RAW6, FRAG6).
+    /// </summary>
+    public static ParsedCounters Parse(string text, string path, string? prefix = null)
+    {
+        var values = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+        var counts = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var lines = text.Split('\n');
+        prefix ??= InferPrefix(lines);
+        int lastContent = Array.FindLastIndex(lines, l => l.Trim().Length > 0);
+
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length == 0)
+                continue;
+            var span = SourceSpan.At(path, i + 1);
+            int colon = line.IndexOf(':');
+            var section = colon > 0 ? line[..colon].Trim() : "";
+            if (section.Length == 0 || section.Contains(' '))
+            {
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, "not a 'SECTION: name value …' line"));
+                continue;
+            }
+            var fields = line[(colon + 1)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            int pairs = fields.Length / 2;
+            // Only a dangling name is evident truncation: a capture without its final newline is still complete.
+            if (fields.Length % 2 != 0)
+                diagnostics.Add(Diagnostic.Create(i == lastContent ? KnownDiagnostics.TruncatedInput : KnownDiagnostics.InputNote, span,
+                    $"'{section}' ends with the name '{fields[^1]}' and no value; it is unknown"));
+            counts[$"{prefix}.{section}"] = pairs;
+            for (int k = 0; k < pairs; k++)
+            {
+                var name = fields[2 * k];
+                var raw = fields[2 * k + 1];
+                if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+                    values[$"{prefix}.{section}.{name}"] = v;
+                else
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"'{section}.{name}' has a value that is not an integer: '{raw}'"));
+            }
+        }
+        return new ParsedCounters(values.ToImmutable(), counts.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    private static string InferPrefix(string[] lines)
+    {
+        bool any = false;
+        foreach (var raw in lines)
+        {
+            int colon = raw.IndexOf(':');
+            if (colon <= 0)
+                continue;
+            any = true;
+            if (!raw[..colon].Trim().EndsWith('6'))
+                return "sockstat";
+        }
+        return any ? "sockstat6" : "sockstat";
+    }
+}

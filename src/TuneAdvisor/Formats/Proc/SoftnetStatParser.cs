@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Snapshots;
+
+namespace TuneAdvisor.Formats.Proc;
+
+/// <summary>
+/// Parses /proc/net/softnet_stat (K:net/core/net-procfs.c softnet_seq_show()): one line per online CPU of hex
+/// u32 columns — 1 processed, 2 dropped (netdev_max_backlog full), 3 time_squeeze, 4–8 zero, 9 cpu_collision,
+/// 10 received_rps, 11 flow_limit_count, 12 backlog length, 13 CPU id, 14 input_qlen, 15 process_qlen.
+/// Old kernels print 9–11 columns, 6.18 prints 15; columns past the known ones are ignored. The CPU id is column 13
+/// when present, else the line's index (which is wrong when CPUs are offline, so newer kernels added column 13).
+/// </summary>
+public static class SoftnetStatParser
+{
+    private const int MinColumns = 3;
+    private const int CpuColumn = 13;
+
+    public static ParsedList<SoftnetCpu> Parse(string text, string path)
+    {
+        var items = ImmutableArray.CreateBuilder<SoftnetCpu>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var seen = new HashSet<int>();
+        var lines = text.Split('\n');
+        int lastContent = Array.FindLastIndex(lines, l => l.Trim().Length > 0);
+        int index = 0;
+        int widest = 0;
+
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length == 0)
+                continue;
+            var span = SourceSpan.At(path, i + 1);
+            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            int usable = fields.Length;
+            int lineIndex = index++;
+            if (i == lastContent && fields.Length < widest)
+            {
+                bool cleanEnd = i < lines.Length - 1 || char.IsWhiteSpace(line[^1]);
+                if (!cleanEnd)
+                    usable--;
+                if (widest >= CpuColumn && usable < CpuColumn)
+                {
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, $"the last CPU's line stops after {fields.Length} of {widest} columns, before the CPU id; skipped"));
+                    continue;
+                }
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, $"the last CPU's line stops after {fields.Length} of {widest} columns; the missing ones are unknown"));
+            }
+            if (usable < MinColumns)
+            {
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"{fields.Length} columns; a softnet_stat line has at least {MinColumns} hex columns"));
+                continue;
+            }
+            var values = new long?[Math.Min(usable, 15)];
+            string? bad = null;
+            for (int k = 0; k < values.Length; k++)
+            {
+                if (long.TryParse(fields[k], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v))
+                    values[k] = v;
+                else
+                {
+                    bad = $"column {k + 1} is not hexadecimal: '{fields[k]}'";
+                    break;
+                }
+            }
+            if (bad is not null)
+            {
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, bad));
+                continue;
+            }
+            widest = Math.Max(widest, fields.Length);
+            int cpu = values.Length >= CpuColumn ? (int)values[CpuColumn - 1]!.Value : lineIndex;
+            if (!seen.Add(cpu))
+            {
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"CPU {cpu} appears a second time; the first line is kept"));
+                continue;
+            }
+            items.Add(new SoftnetCpu
+            {
+                Cpu = cpu,
+                Processed = values[0]!.Value,
+                Dropped = values[1]!.Value,
+                TimeSqueeze = values[2]!.Value,
+                ReceivedRps = At(values, 10),
+                FlowLimitCount = At(values, 11),
+                BacklogLength = At(values, 12),
+            });
+        }
+        return new ParsedList<SoftnetCpu>(items.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    private static long? At(long?[] values, int column) => values.Length >= column ? values[column - 1] : null;
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Snapshots;
+
+namespace TuneAdvisor.Sampling;
+
+/// <summary>
+/// The mutable accumulator for one sample of a host (or one offline source). Collectors and input
+/// parsers add to it; <see cref="SnapshotAssembler"/> turns one or two of them into a <see cref="SystemSnapshot"/>.
+/// Later writes of the same key win, so callers add lower-priority sources first.
+/// </summary>
+public sealed class SampleBuilder
+{
+    public SampleBuilder(DateTimeOffset takenAt) => TakenAt = takenAt;
+
+    public DateTimeOffset TakenAt { get; set; }
+    public HostInfo Host { get; set; } = new();
+    public Dictionary<string, SysctlEntry> Sysctls { get; } = new(StringComparer.Ordinal);
+    public List<ListenerInfo> Listeners { get; } = new();
+    public List<ConnectionInfo> Connections { get; } = new();
+    public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
+    /// <summary>Counters that are already deltas (e.g. plain `nstat` output); they go to <see cref="SystemSnapshot.Deltas"/>.</summary>
+    public Dictionary<string, long> CounterDeltas { get; } = new(StringComparer.Ordinal);
+    public double? DeltaIntervalSeconds { get; set; }
+    public Dictionary<string, long> Gauges { get; } = new(StringComparer.Ordinal);
+    public List<InterfaceInfo> Interfaces { get; } = new();
+    public List<SoftnetCpu> Softnet { get; } = new();
+    public Dictionary<int, ProcessInfo> Processes { get; } = new();
+    public List<AppListenConfig> AppConfigs { get; } = new();
+    public List<ConfiguredLimit> Limits { get; } = new();
+    public HashSet<SnapshotCapability> Capabilities { get; } = new();
+    public SortedSet<string> Inputs { get; } = new(StringComparer.Ordinal);
+    public List<SnapshotNote> Notes { get; } = new();
+    /// <summary>TCP connections destroyed during the window (on the last sample of a live collection); null when not listened for.</summary>
+    public TcpDestroyCapture? Destroyed { get; set; }
+
+    public void Note(DiagnosticDescriptor descriptor, string? location, string message) =>
+        Notes.Add(new SnapshotNote(descriptor.Id, descriptor.DefaultSeverity.ToName(), message, location));
+
+    public void Note(Diagnostic diagnostic) =>
+        Notes.Add(new SnapshotNote(diagnostic.Id, diagnostic.Severity.ToName(), diagnostic.Message,
+            diagnostic.Span.Path.Length == 0 ? null : diagnostic.Span.ToString()));
+
+    /// <summary>Where each counter (or its increment) was read: the file, or the capture it came from.</summary>
+    public Dictionary<string, string> CounterSources { get; } = new(StringComparer.Ordinal);
+
+    public void SetCounter(string key, long value, string source)
+    {
+        Counters[key] = value;
+        CounterSources[key] = source;
+    }
+
+    public void SetSysctl(string key, string value, string source) => Sysctls[key] = new SysctlEntry(value, source);
+
+    public ImmutableArray<SnapshotNote> SortedNotes() =>
+        Notes.Distinct()
+            .OrderBy(n => n.Location ?? "", StringComparer.Ordinal)
+            .ThenBy(n => n.Id, StringComparer.Ordinal)
+            .ThenBy(n => n.Message, StringComparer.Ordinal)
+            .ToImmutableArray();
+}
