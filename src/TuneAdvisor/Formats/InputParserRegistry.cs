@@ -95,14 +95,17 @@ public sealed class InputParserRegistry
         foreach (var c in text)
             if (c == '\n')
                 lineCount++;
-        var last = text[(text.LastIndexOf('\n') + 1)..];
-        if (last.Trim().Length == 0)
+        var last = text[(text.LastIndexOf('\n') + 1)..].TrimEnd('\r');
+        if (last.Length == 0)
             return;
         var span = SourceSpan.At(path, lineCount);
         var location = span.ToString();
         if (sample.Notes.Any(n => n.Location == location))
             return;
-        sample.Note(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span,
-            "the last line has no line break: the paste may stop inside it, so what was read from it may be incomplete (a number that ends at the cut is at least what it shows)"));
+        // Only spaces after the last line break: the paste stops in the indentation of a line, so all of that line,
+        // and whatever came after it, is missing.
+        sample.Note(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, last.Trim().Length == 0
+            ? "the last line has no line break and holds only spaces: the paste may stop at the start of a line, so what followed is missing"
+            : "the last line has no line break: the paste may stop inside it, so what was read from it may be incomplete (a number that ends at the cut is at least what it shows)"));
     }
 }

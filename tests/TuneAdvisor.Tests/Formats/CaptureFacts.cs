@@ -11,11 +11,15 @@ namespace TuneAdvisor.Tests.Formats;
 /// </summary>
 public sealed class CaptureFacts
 {
-    private CaptureFacts(Dictionary<string, (string Value, int Line)> facts, HashSet<int> notedLines)
+    private CaptureFacts(Dictionary<string, (string Value, int Line)> facts, HashSet<int> notedLines, List<string> messages)
     {
         Facts = facts;
         NotedLines = notedLines;
+        Messages = messages;
     }
+
+    /// <summary>The text of every note, in order.</summary>
+    public IReadOnlyList<string> Messages { get; }
 
     /// <summary>Key → (value, the 1-based line it came from, or 0 when the source names no line).</summary>
     public Dictionary<string, (string Value, int Line)> Facts { get; }
@@ -34,9 +38,12 @@ public sealed class CaptureFacts
         foreach (var (key, entry) in sample.Sysctls)
             facts[$"sysctl:{key}"] = (entry.Value, LineOf(entry.Source));
         foreach (var (key, value) in sample.Counters)
-            facts[$"counter:{key}"] = (Num(value), Inferred(sample.CounterSources.GetValueOrDefault(key), path) ? InferredLine : 0);
+        {
+            var source = sample.CounterSources.GetValueOrDefault(key);
+            facts[$"counter:{key}"] = (Num(value), Inferred(source, path) ? InferredLine : LineOf(source));
+        }
         foreach (var (key, value) in sample.CounterDeltas)
-            facts[$"delta:{key}"] = (Num(value), 0);
+            facts[$"delta:{key}"] = (Num(value), LineOf(sample.CounterSources.GetValueOrDefault(key)));
         foreach (var (key, value) in sample.Gauges)
             facts[$"gauge:{key}"] = (Num(value), 0);
         foreach (var l in sample.Listeners)
@@ -68,7 +75,7 @@ public sealed class CaptureFacts
                 else if (colon > 0 && int.TryParse(location.AsSpan(colon + 1), out var b))
                     noted.Add(b);
             }
-        return new CaptureFacts(facts, noted);
+        return new CaptureFacts(facts, noted, sample.Notes.Select(n => n.Message).ToList());
     }
 
     /// <summary>The line of a value no line printed: inferred (a counter netstat omits when zero), not read.</summary>

@@ -144,4 +144,47 @@ public sealed class InterfaceCounterParserTests
         Assert.Null(lo.TxCollisions);
         Assert.Contains(NoteDiagnostics.FromNotes(Parse<IpLinkStatsParser>(text).Notes), d => d.Id == KnownDiagnostics.TruncatedInput.Id);
     }
+
+    [Fact]
+    public void A_lost_interface_line_never_gives_the_next_interfaces_counters_to_the_one_before()
+    {
+        // ip_-s_link.txt with line 7, "3: veth-ta-long15@if2: <…>", deleted: its link/ether and statistics follow lo's.
+        var lines = Capture("ip-link", "ip_-s_link.txt").Split('\n').ToList();
+        Assert.StartsWith("3: veth-ta-long15", lines[6], StringComparison.Ordinal);
+        lines.RemoveAt(6);
+        var s = Parse<IpLinkStatsParser>(string.Join('\n', lines));
+        var lo = Assert.Single(s.Interfaces);
+        Assert.Equal((840L, 10L, 840L), (lo.RxBytes!.Value, lo.RxPackets!.Value, lo.TxBytes!.Value));
+        Assert.Contains(Problems(s), d => d.Span.Line == 7 && d.Message.Contains("second 'link/ether' under lo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_interface_whose_statistics_the_paste_lacks_is_noted_where_its_lines_end()
+    {
+        var text = string.Join('\n', Capture("ip-link", "ip_-s_link_show_lo.txt").Split('\n').Take(4)) + "\n";   // up to the RX values
+        var s = Parse<IpLinkStatsParser>(text);
+        var lo = Assert.Single(s.Interfaces);
+        Assert.Equal(840, lo.RxBytes);
+        Assert.Null(lo.TxBytes);
+        Assert.Contains(NoteDiagnostics.FromNotes(s.Notes), d => d.Span.Line == 4 && d.Message.Contains("lo has no TX statistics", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(183, "TX-OVR")]                    // inside the last number: the row had all but its flags
+    [InlineData(150, "RX-DRP, RX-OVR, TX-OK")]     // inside the counters
+    public void A_cut_netstat_i_row_is_read_by_the_tables_layout_not_its_count_of_numbers(int cut, string unknown)
+    {
+        // The metric column makes a complete row 10 numbers; a cut row of 9 must not be read as the 9-number layout.
+        const string text = "Kernel Interface table\n"
+            + "Iface       MTU Met    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n"
+            + "em1        1500   0 135050063      0      0      0 134309606      0      0      0 BMRU\n";
+        var s = Parse<NetstatInterfaceParser>(text[..cut]);
+        var em1 = Assert.Single(s.Interfaces);
+        Assert.Equal((1500, 135050063L, 0L), (em1.Mtu!.Value, em1.RxPackets!.Value, em1.RxErrors!.Value));
+        Assert.Contains(Problems(s), d => d.Id == KnownDiagnostics.TruncatedInput.Id && d.Span.Line == 3 && d.Message.Contains(unknown, StringComparison.Ordinal));
+        if (cut == 183)
+            Assert.Equal((134309606L, 0L, 0L, (long?)null), (em1.TxPackets!.Value, em1.TxErrors!.Value, em1.TxDropped!.Value, em1.TxFifo));
+        else
+            Assert.Equal(((long?)null, (long?)null), (em1.RxDropped, em1.TxPackets));
+    }
 }

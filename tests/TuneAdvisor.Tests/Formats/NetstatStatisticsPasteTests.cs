@@ -147,6 +147,19 @@ public sealed class NetstatStatisticsPasteTests
     }
 
     [Fact]
+    public void A_paste_cut_after_the_second_runs_date_line_reads_the_first_run_and_says_so()
+    {
+        var whole = Capture("netstat-s_egrep-listen_2-runs.txt");
+        var text = whole[..(whole.IndexOf("    84", StringComparison.Ordinal) + 2)];   // "…2026\n  ": stops in the indentation
+        var s = new SampleBuilder(DateTimeOffset.UnixEpoch);
+        InputParserRegistry.ParseWith(Parser, text, "p.txt", s);
+        Assert.Equal(28, s.Counters["TcpExt.ListenOverflows"]);
+        var notes = NoteDiagnostics.FromNotes(s.Notes).ToList();
+        Assert.Contains(notes, d => d.Span.Line == 5 && d.Message.Contains("no counter (the paste may stop inside it)", StringComparison.Ordinal));
+        Assert.Contains(notes, d => d.Span.Line == 6 && d.Message.Contains("holds only spaces", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_full_output_pasted_twice_without_prompts_is_two_runs_by_its_repeated_header()
     {
         var once = "Tcp:\n    10 segments retransmitted\nTcpExt:\n    5 times the listen queue of a socket overflowed\n";

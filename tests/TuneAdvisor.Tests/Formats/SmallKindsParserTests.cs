@@ -146,6 +146,21 @@ public sealed class SmallKindsParserTests
         Assert.Null(o.Softnet[0].ReceivedRps);
     }
 
+    [Theory]
+    [InlineData(20, 1)]    // inside the second CPU's column 3 (time_squeeze): fewer than three whole columns, not read
+    [InlineData(35, 2)]    // inside its column 4: processed, dropped and time_squeeze are whole
+    public void A_softnet_line_cut_inside_a_column_never_reads_the_cut_digits(int cut, int cpus)
+    {
+        // Every column is %08x, so a shorter last column at the cut lost digits ("00" of "00000002").
+        const string first = "00002710 00000000 00000001 00000000 00000000 00000000 00000000 00000000 00000000\n";
+        const string second = "0004927d 00000003 00000002 00000000 00000000 00000000 00000000 00000000 00000000\n";
+        var s = Parse(first + second[..cut], "softnet.txt", typeof(SoftnetStatInputParser));
+        Assert.Equal(cpus, s.Softnet.Count);
+        if (cpus == 2)
+            Assert.Equal((299645L, 3L, 2L), (s.Softnet[1].Processed, s.Softnet[1].Dropped, s.Softnet[1].TimeSqueeze));
+        Assert.Contains(Notes(s), d => d.Id == KnownDiagnostics.TruncatedInput.Id && d.Span.Line == 2);
+    }
+
     [CorpusFact]
     public void The_new_kinds_claim_no_corpus_file_of_another_kind()
     {

@@ -65,6 +65,7 @@ public sealed partial class IpLinkStatsParser : IInputParser
     public void Parse(string text, string path, SampleBuilder sample)
     {
         Link? link = null;
+        bool orphan = false;
         var lines = Lines(text);
         for (int i = 0; i < lines.Count; i++)
         {
@@ -78,27 +79,45 @@ public sealed partial class IpLinkStatsParser : IInputParser
             }
             if (LinkLine().Match(line.Text) is { Success: true } m)
             {
+                orphan = false;
                 Flush(link, sample);
-                link = new Link(m.Groups["name"].Value, $"{path}:{line.Number}", m.Groups["rest"].Value);
+                link = new Link(m.Groups["name"].Value, path, line.Number, m.Groups["rest"].Value);
                 continue;
             }
+            if (orphan && char.IsWhiteSpace(line.Text[0]))
+                continue;                                   // noted once where the interface line went missing
             if (link is null || !char.IsWhiteSpace(line.Text[0]))
             {
                 InputNotes.Skipped(sample, path, line, "not an `ip link` line (no 'N: name: <FLAGS>' line before it)");
                 continue;
             }
             var t = line.Text.Trim();
+            link.LastLine = line.Number;
             bool rx = t.StartsWith("RX:", StringComparison.Ordinal) || t.StartsWith("RX errors:", StringComparison.Ordinal);
             bool tx = t.StartsWith("TX:", StringComparison.Ordinal) || t.StartsWith("TX errors:", StringComparison.Ordinal);
+            var names = rx || tx ? t[(t.IndexOf(':') + 1)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
+            // A second link/ line, or a second block of the same statistics, belongs to another interface whose
+            // "N: name:" line is missing (a paste that lost a line): reading on would give its counters to this one.
+            bool vf = names.Contains("bcast") || t.StartsWith("vf ", StringComparison.Ordinal);
+            if (!vf && (t.StartsWith("link/", StringComparison.Ordinal) && !link.LinkLayerSeen.TrySet()
+                        || (rx || tx) && !link.Blocks.Add(t[..t.IndexOf(':')])))
+            {
+                Flush(link, sample);
+                InputNotes.Skipped(sample, path, line,
+                    $"a second '{t.Split(' ')[0]}' under {link.Name}: the 'N: name: <FLAGS>' line of the next interface is missing, so the lines up to the next interface line are not read");
+                link = null;
+                orphan = true;
+                continue;
+            }
             if (!rx && !tx)
                 continue;
-            var names = t[(t.IndexOf(':') + 1)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (i + 1 >= lines.Count || lines[i + 1].Text.Trim().Length == 0 || LinkLine().IsMatch(lines[i + 1].Text))
             {
                 InputNotes.Info(sample, path, line.Number, $"'{t}' has no line of values after it; those counters of {link.Name} are unknown");
                 continue;
             }
             var values = lines[++i];
+            link.LastLine = values.Number;
             if (names.Contains("bcast"))
             {
                 InputNotes.Info(sample, path, line.Number, $"statistics of a VF of {link.Name}, not of the interface; not read");
@@ -143,6 +162,12 @@ public sealed partial class IpLinkStatsParser : IInputParser
     {
         if (link is null)
             return;
+        // `ip -s link` prints an RX and a TX block for every interface: one missing (a paste cut after it, or `ip
+        // link` without -s) leaves those counters unknown, which is said where the interface's lines end.
+        var missing = new[] { "RX", "TX" }.Where(b => !link.Blocks.Contains(b)).ToList();
+        if (missing.Count > 0)
+            InputNotes.Info(sample, link.Path, link.LastLine,
+                $"{link.Name} has no {string.Join(" or ", missing)} statistics lines (the paste may stop before them, or `ip link` ran without -s): those counters are unknown");
         var s = link.Stats;
         long? Get(string name) => s.TryGetValue(name, out var v) ? v : null;
         long? Sum(params string[] parts) => parts.All(s.ContainsKey) ? parts.Sum(p => s[p]) : null;
@@ -187,12 +212,35 @@ public sealed partial class IpLinkStatsParser : IInputParser
         return result;
     }
 
-    private sealed class Link(string name, string source, string rest)
+    /// <summary>A flag that is set once: <see cref="TrySet"/> is true the first time only.</summary>
+    private sealed class Once
+    {
+        private bool _set;
+
+        public bool TrySet()
+        {
+            if (_set)
+                return false;
+            _set = true;
+            return true;
+        }
+    }
+
+    private sealed class Link(string name, string path, int line, string rest)
     {
         private readonly string[] _words = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         public string Name { get; } = name;
-        public string Source { get; } = source;
+        public string Path { get; } = path;
+        public string Source { get; } = $"{path}:{line}";
+
+        /// <summary>The last line read as this interface's (its link line, then each indented line under it).</summary>
+        public int LastLine { get; set; } = line;
         public Dictionary<string, long> Stats { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The statistics blocks read so far ("RX", "TX", "RX errors", "TX errors").</summary>
+        public HashSet<string> Blocks { get; } = new(StringComparer.Ordinal);
+
+        public Once LinkLayerSeen { get; } = new();
 
         /// <summary>The word after <paramref name="key"/> on the link line ("mtu 1500" → "1500"), or null.</summary>
         public string? Word(string key)

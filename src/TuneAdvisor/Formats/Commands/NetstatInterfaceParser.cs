@@ -16,6 +16,7 @@ public sealed class NetstatInterfaceParser : IInputParser
     public int Confidence(string text)
     {
         int rows = 0, header = 0, other = 0;
+        bool cutRow = false;
         foreach (var line in InputLine.Split(text).Take(200))
         {
             if (line.Text.Trim().Length == 0 || CommandEcho.IsEcho(line.Text))
@@ -26,7 +27,12 @@ public sealed class NetstatInterfaceParser : IInputParser
                 header++;
             else if (!line.IsUnterminatedLast)
                 other++;
+            else
+                cutRow = line.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } w && w[1].All(char.IsAsciiDigit);
         }
+        // A header over one row cut short (a paste that stops inside the first row) is this table too.
+        if (rows == 0 && header == 1 && cutRow)
+            return 95;
         // The title line ("Kernel Interface table", translated) is the one other line allowed besides stray ones.
         if (rows == 0 || other > 1 + rows / 10)
             return 0;
@@ -36,6 +42,8 @@ public sealed class NetstatInterfaceParser : IInputParser
     public void Parse(string text, string path, SampleBuilder sample)
     {
         var lines = InputLine.Split(text);
+        var parsed = NetstatInterfaceTable.Parse(lines, path);
+        var rowLines = parsed.Items.Select(r => r.Line).ToHashSet();
         bool headerSeen = false, titleAllowed = true;
         foreach (var line in lines)
         {
@@ -48,7 +56,7 @@ public sealed class NetstatInterfaceParser : IInputParser
                 headerSeen = true;
                 titleAllowed = false;
             }
-            else if (!NetstatInterfaceTable.TryRow(line.Text, line.Number, out _, out _))
+            else if (!rowLines.Contains(line.Number) && !NetstatInterfaceTable.TryRow(line.Text, line.Number, out _, out _))
             {
                 if (titleAllowed && !headerSeen)
                     InputNotes.Info(sample, path, line.Number, $"'{line.Text.Trim()}' is read as the table's title");
@@ -57,7 +65,6 @@ public sealed class NetstatInterfaceParser : IInputParser
                 titleAllowed = false;
             }
         }
-        var parsed = NetstatInterfaceTable.Parse(lines.Select(l => (l.Number, l.Text)), path);
         foreach (var d in parsed.Diagnostics)
             sample.Note(d);
         foreach (var row in parsed.Items)

@@ -70,28 +70,92 @@ public static class NetstatInterfaceTable
     }
 
     /// <summary>Every row of the text in order; a second row for the same name is skipped with a note.</summary>
-    public static ParsedList<NetstatInterfaceRow> Parse(IEnumerable<(int Number, string Text)> lines, string path)
+    public static ParsedList<NetstatInterfaceRow> Parse(IEnumerable<(int Number, string Text)> lines, string path) =>
+        Parse(lines.Select(l => new InputLine(l.Number, l.Text, false)).ToList(), path);
+
+    /// <summary>
+    /// Every row of the text in order; a second row for the same name is skipped with a note. The last line of a cut
+    /// paste (no line break after it) may stop inside its row: it is read by the table's layout (the header's word
+    /// count, else the complete rows' count of numbers), never by its own count of numbers, which the cut changed; a
+    /// number that ends at the cut may miss digits and stays unknown, as do the columns the cut left out.
+    /// </summary>
+    public static ParsedList<NetstatInterfaceRow> Parse(IReadOnlyList<InputLine> lines, string path)
     {
         var rows = ImmutableArray.CreateBuilder<NetstatInterfaceRow>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (number, text) in lines)
+        int? layout = Layout(lines);
+        foreach (var line in lines)
         {
-            if (!TryRow(text, number, out var row, out var noStatistics))
+            var span = SourceSpan.At(path, line.Number);
+            NetstatInterfaceRow? row;
+            bool noStatistics = false;
+            if (line.IsUnterminatedLast && layout is { } numbers && TryCutRow(line.Text, line.Number, numbers, out var cut, out var missing))
+            {
+                row = cut;
+                if (missing.Count > 0)
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span,
+                        $"the last line has no line break and is incomplete (the row of '{cut.Name}' stops at the cut); {string.Join(", ", missing)} unknown"));
+            }
+            else if (!TryRow(line.Text, line.Number, out row, out noStatistics))
                 continue;
-            var span = SourceSpan.At(path, number);
             if (!seen.Add(row.Name))
             {
                 diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"'{row.Name}' appears a second time; the first row is kept"));
                 continue;
             }
-            if (!noStatistics && new[] { row.RxOk, row.RxErr, row.RxDrp, row.RxOvr, row.TxOk, row.TxErr, row.TxDrp, row.TxOvr }.Any(v => v is null))
+            if (!line.IsUnterminatedLast && !noStatistics && new[] { row.RxOk, row.RxErr, row.RxDrp, row.RxOvr, row.TxOk, row.TxErr, row.TxDrp, row.TxOvr }.Any(v => v is null))
                 diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputNote, span, $"a counter of '{row.Name}' exceeds 2^63-1; recorded as unknown"));
             if (noStatistics)
                 diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputNote, span, $"netstat has no statistics for '{row.Name}'; its counters are unknown"));
             rows.Add(row);
         }
         return new ParsedList<NetstatInterfaceRow>(rows.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    /// <summary>
+    /// How many numbers a complete row has: 10 with the metric column, 9 without. The header says it by its word count
+    /// (12 or 11, whatever the language); without a header, the complete rows say it; null when neither does.
+    /// </summary>
+    private static int? Layout(IReadOnlyList<InputLine> lines)
+    {
+        foreach (var line in lines)
+            if (!line.IsUnterminatedLast && IsHeader(line.Text))
+                return Words(line.Text).Length == 12 ? 10 : 9;
+        foreach (var line in lines)
+            if (!line.IsUnterminatedLast && TryRow(line.Text, line.Number, out var row, out var noStatistics) && !noStatistics)
+                return row.Metric is null ? 9 : 10;
+        return null;
+    }
+
+    private static readonly string[] ColumnsWithMetric = ["MTU", "Met", "RX-OK", "RX-ERR", "RX-DRP", "RX-OVR", "TX-OK", "TX-ERR", "TX-DRP", "TX-OVR"];
+
+    /// <summary>A row cut short: the name, then as many numbers as the cut left, by the table's layout.</summary>
+    private static bool TryCutRow(string line, int number, int numbers, out NetstatInterfaceRow row, out List<string> missing)
+    {
+        row = null!;
+        missing = [];
+        var words = Words(line);
+        if (words.Length < 2 || !IsNumber(words[1]))
+            return false;
+        int present = 0;
+        while (1 + present < words.Length && present < numbers && IsNumber(words[1 + present]))
+            present++;
+        if (1 + present < words.Length && present < numbers)
+            return false;                                   // a word that is no number inside the counters: not this table
+        // Digits at the very end of the line may be the start of a longer number.
+        int usable = present == numbers || !char.IsAsciiDigit(line[^1]) ? present : present - 1;
+        var columns = numbers == 10 ? ColumnsWithMetric : ColumnsWithMetric.Where(c => c != "Met").ToArray();
+        var v = new long?[numbers];
+        for (int k = 0; k < usable; k++)
+            v[k] = Number(words[1 + k]);
+        missing.AddRange(columns[usable..]);
+        if (usable == 0)
+            return false;
+        int o = numbers - 8;
+        row = new NetstatInterfaceRow(words[0], Int(v[0]), o == 2 ? Int(v[1]) : null,
+            v[o], v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], present == numbers && words.Length > 1 + numbers ? string.Join(' ', words[(1 + numbers)..]) : null, number);
+        return true;
     }
 
     private static string[] Words(string line) => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

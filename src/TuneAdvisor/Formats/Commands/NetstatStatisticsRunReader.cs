@@ -203,7 +203,12 @@ internal sealed class NetstatStatisticsRunReader
         if (!run.HasValues && run.Label is null && (_runs.Count > 0 || run.Sample.Notes.Count == 0))
         {
             if (_runs.Count > 0)
+            {
                 _runs[^1].Sample.Notes.AddRange(run.Sample.Notes);   // a trailing prompt or annotation: no run of its own
+                if (run.HasDateLine)
+                    InputNotes.Info(_runs[^1].Sample, _path, run.FirstLine,
+                        $"the run that starts at line {run.FirstLine} has a `date` line but no counter (the paste may stop inside it); the counters read are those of the run before it, taken earlier");
+            }
             return;
         }
         var sample = run.Sample;

@@ -36,9 +36,20 @@ public static class SoftnetStatParser
             var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             int usable = fields.Length;
             int lineIndex = index++;
-            if (i == lastContent && fields.Length < widest)
+            bool cleanEnd = i < lines.Length - 1 || char.IsWhiteSpace(line[^1]);
+            if (i == lastContent && !cleanEnd && fields.Length >= widest && fields[^1].Length < 8)
             {
-                bool cleanEnd = i < lines.Length - 1 || char.IsWhiteSpace(line[^1]);
+                // The kernel prints every column as %08x: a shorter last column at the cut lost digits.
+                usable--;
+                if (fields.Length >= CpuColumn && usable < CpuColumn)
+                {
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, $"the last CPU's line stops inside column {fields.Length}, the CPU id; skipped"));
+                    continue;
+                }
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, $"the last CPU's line stops inside column {fields.Length}, which is not read"));
+            }
+            else if (i == lastContent && fields.Length < widest)
+            {
                 if (!cleanEnd)
                     usable--;
                 if (widest >= CpuColumn && usable < CpuColumn)
