@@ -21,16 +21,9 @@ public static class ConntrackStatParser
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
         string[]? header = null;
-        var lines = text.Split('\n');
-        int lastContent = Array.FindLastIndex(lines, l => l.Trim().Length > 0);
-
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in ProcTableLine.Read(text, path))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Trim().Length == 0)
-                continue;
-            var span = SourceSpan.At(path, i + 1);
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var fields = line.Words();
             if (header is null)
             {
                 if (fields.Any(f => !IsHex(f)))
@@ -38,25 +31,25 @@ public static class ConntrackStatParser
                     header = fields;
                     continue;
                 }
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, "values before the header line of column names"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, "values before the header line of column names"));
                 continue;
             }
             int n = fields.Length;
             if (n != header.Length)
             {
-                bool truncated = i == lastContent && n < header.Length;
+                bool truncated = line.IsLastContent && n < header.Length;
                 if (!truncated)
                 {
-                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"{n} values for {header.Length} column names"));
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, $"{n} values for {header.Length} column names"));
                     continue;
                 }
                 // A CPU's line cut short would under-count every column after the cut: leave the whole line out.
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, $"the last CPU's line has {n} of {header.Length} values and is left out of the sums"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, line.Span, $"the last CPU's line has {n} of {header.Length} values and is left out of the sums"));
                 continue;
             }
             if (fields.Any(f => !IsHex(f)))
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, "a value is not hexadecimal"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, "a value is not hexadecimal"));
                 continue;
             }
             for (int k = 0; k < n; k++)

@@ -16,50 +16,46 @@ public static class CounterTableParser
         var values = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         var counts = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var lines = text.Split('\n');
         string[]? header = null;
         string? headerSection = null;
         int headerLine = 0;
 
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in ProcTableLine.Read(text, path))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Trim().Length == 0)
-                continue;
-            int colon = line.IndexOf(':');
+            int colon = line.Text.IndexOf(':');
             if (colon <= 0)
             {
-                if (TryParseSnmp6(line, values))
+                if (TryParseSnmp6(line.Words(), values))
                     continue;
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, SourceSpan.At(path, i + 1), "not a 'Section: …' line"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, "not a 'Section: …' line"));
                 continue;
             }
-            var section = line[..colon];
-            var fields = line[(colon + 1)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var section = line.Text[..colon];
+            var fields = line.Words(colon + 1);
             bool isHeader = fields.Length > 0 && !IsNumber(fields[0]);
             if (isHeader)
             {
                 header = fields;
                 headerSection = section;
-                headerLine = i + 1;
+                headerLine = line.Span.Line;
                 counts[section] = fields.Length;
                 continue;
             }
             if (header is null || headerSection != section)
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, SourceSpan.At(path, i + 1), $"values for '{section}' without a header line"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, $"values for '{section}' without a header line"));
                 continue;
             }
-            bool lastLine = IsLastContentLine(lines, i);
+            bool lastLine = line.IsLastContent;
             if (fields.Length != header.Length)
             {
                 var why = $"'{section}' has {header.Length} names (line {headerLine}) but {fields.Length} values";
                 diagnostics.Add(Diagnostic.Create(lastLine && fields.Length < header.Length ? KnownDiagnostics.TruncatedInput : KnownDiagnostics.InputLineSkipped,
-                    SourceSpan.At(path, i + 1), why + (fields.Length < header.Length ? "; the missing ones are unknown" : "")));
+                    line.Span, why + (fields.Length < header.Length ? "; the missing ones are unknown" : "")));
             }
             int n = Math.Min(header.Length, fields.Length);
             // A capture cut inside its last value ("… 12" of "… 1234"): that value is a prefix, not a number to keep.
-            bool cutMidValue = lastLine && fields.Length < header.Length && i == lines.Length - 1 && !char.IsWhiteSpace(line[^1]);
+            bool cutMidValue = lastLine && fields.Length < header.Length && line.EndsMidWord;
             if (cutMidValue)
                 n--;
             for (int k = 0; k < n; k++)
@@ -67,19 +63,11 @@ public static class CounterTableParser
                 if (long.TryParse(fields[k], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
                     values[$"{section}.{header[k]}"] = v;
                 else
-                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, SourceSpan.At(path, i + 1), $"'{section}.{header[k]}' has a value that is not a 64-bit integer: '{fields[k]}'"));
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, $"'{section}.{header[k]}' has a value that is not a 64-bit integer: '{fields[k]}'"));
             }
             header = null;
         }
         return new ParsedCounters(values.ToImmutable(), counts.ToImmutable(), diagnostics.ToImmutable());
-    }
-
-    private static bool IsLastContentLine(string[] lines, int index)
-    {
-        for (int j = index + 1; j < lines.Length; j++)
-            if (lines[j].Trim().Length > 0)
-                return false;
-        return true;
     }
 
     private static bool IsNumber(string s) =>
@@ -87,9 +75,8 @@ public static class CounterTableParser
 
     private static readonly string[] Snmp6Prefixes = ["UdpLite6", "Icmp6", "Udp6", "Ip6"];
 
-    private static bool TryParseSnmp6(string line, ImmutableSortedDictionary<string, long>.Builder values)
+    private static bool TryParseSnmp6(string[] parts, ImmutableSortedDictionary<string, long>.Builder values)
     {
-        var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length != 2 || !long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
             return false;
         foreach (var prefix in Snmp6Prefixes)

@@ -29,42 +29,36 @@ public static class ProcNetDevParser
         var items = ImmutableArray.CreateBuilder<InterfaceInfo>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var lines = text.Split('\n');
-        int lastContent = LastContentLine(lines);
-
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in ProcTableLine.Read(text, path))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Trim().Length == 0 || line.Contains('|'))
+            if (line.Text.Contains('|'))
                 continue;
-            var span = SourceSpan.At(path, i + 1);
-            int colon = line.IndexOf(':');
-            var name = colon > 0 ? line[..colon].Trim() : "";
+            int colon = line.Text.IndexOf(':');
+            var name = colon > 0 ? line.Text[..colon].Trim() : "";
             if (name.Length == 0 || name.Contains(' '))
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, "not an 'interface: counters' row"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, "not an 'interface: counters' row"));
                 continue;
             }
-            var fields = line[(colon + 1)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            bool isLast = i == lastContent;
+            var fields = line.Words(colon + 1);
+            bool isLast = line.IsLastContent;
             int usable = fields.Length;
             if (fields.Length < ColumnCount)
             {
                 if (!isLast)
                 {
-                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"'{name}' has {fields.Length} values, expected {ColumnCount}"));
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, $"'{name}' has {fields.Length} values, expected {ColumnCount}"));
                     continue;
                 }
                 // The capture stops inside this row. Unless the line ended cleanly, its last number may be cut short.
-                bool cleanEnd = i < lines.Length - 1 || char.IsWhiteSpace(line[^1]);
-                if (!cleanEnd && usable > 0)
+                if (line.EndsMidWord && usable > 0)
                     usable--;
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span,
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, line.Span,
                     $"the row of '{name}' stops after {fields.Length} of {ColumnCount} values; {Columns[usable]} and later are unknown"));
             }
             else if (fields.Length > ColumnCount)
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputNote, span, $"'{name}' has {fields.Length} values; the {fields.Length - ColumnCount} after the {ColumnCount}th are ignored"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputNote, line.Span, $"'{name}' has {fields.Length} values; the {fields.Length - ColumnCount} after the {ColumnCount}th are ignored"));
                 usable = ColumnCount;
             }
 
@@ -80,19 +74,19 @@ public static class ProcNetDevParser
                     break;
                 }
                 else
-                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputNote, span, $"'{name}' {Columns[k]} = {fields[k]} exceeds 2^63-1; recorded as unknown"));
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputNote, line.Span, $"'{name}' {Columns[k]} = {fields[k]} exceeds 2^63-1; recorded as unknown"));
             }
             if (bad is not null)
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, bad));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, bad));
                 continue;
             }
             if (!seen.Add(name))
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"'{name}' appears a second time; the first row is kept"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, $"'{name}' appears a second time; the first row is kept"));
                 continue;
             }
-            items.Add(ToInterface(name, values, $"{path}:{i + 1}"));
+            items.Add(ToInterface(name, values, line.Source));
         }
         return new ParsedList<InterfaceInfo>(items.ToImmutable(), diagnostics.ToImmutable());
     }
@@ -106,12 +100,4 @@ public static class ProcNetDevParser
         TxFifo = v[12], TxCollisions = v[13], TxCarrier = v[14], TxCompressed = v[15],
         Source = source,
     };
-
-    private static int LastContentLine(string[] lines)
-    {
-        for (int i = lines.Length - 1; i >= 0; i--)
-            if (lines[i].Trim().Length > 0)
-                return i;
-        return -1;
-    }
 }

@@ -47,29 +47,26 @@ public static class ProcNetTcpParser
         var listeners = ImmutableArray.CreateBuilder<ListenerInfo>();
         var connections = ImmutableArray.CreateBuilder<ConnectionInfo>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var lines = text.Split('\n');
-        bool endsWithNewline = text.EndsWith('\n');
         Span<byte> local = stackalloc byte[16];
         Span<byte> remote = stackalloc byte[16];
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in ProcTableLine.Read(text, path))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Trim().Length == 0)
-                continue;
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Split at spaces only, not at any whitespace: get_tcp4_sock() and its kin (K:net/ipv4/tcp_ipv4.c,
+            // K:net/ipv4/udp.c) separate these columns with spaces, so a tab in a copy stays inside its field.
+            var fields = line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (fields[0] == "sl")
                 continue;
-            bool lastLine = i == lines.Length - 1 && !endsWithNewline;
+            bool lastLine = line.IsUnterminated;
             if (!TryRow(fields, v6, local, remote, out var row, out var why))
             {
                 diagnostics.Add(Diagnostic.Create(lastLine ? KnownDiagnostics.TruncatedInput : KnownDiagnostics.InputLineSkipped,
-                    SourceSpan.At(path, i + 1), lastLine ? $"last line is incomplete ({why})" : why));
+                    line.Span, lastLine ? $"last line is incomplete ({why})" : why));
                 continue;
             }
             int family = v6 ? NetlinkConstants.AF_INET6 : NetlinkConstants.AF_INET;
             var localAddress = formatter.Bare(family, local[..(v6 ? 16 : 4)], false);
             var remoteAddress = formatter.Bare(family, remote[..(v6 ? 16 : 4)], false);
-            var source = $"{path}:{i + 1}";
+            var source = line.Source;
             bool isListener = tcp ? row.State == NetlinkConstants.TCP_LISTEN : row.State == NetlinkConstants.TCP_CLOSE;
             if (isListener)
             {

@@ -18,22 +18,20 @@ public static class ProcNetUnixParser
     {
         var listeners = ImmutableArray.CreateBuilder<ListenerInfo>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var lines = text.Split('\n');
-        bool endsWithNewline = text.EndsWith('\n');
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in ProcTableLine.Read(text, path))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Trim().Length == 0 || line.StartsWith("Num", StringComparison.Ordinal))
+            if (line.Text.StartsWith("Num", StringComparison.Ordinal))
                 continue;
-            var f = line.Split(' ', 8, StringSplitOptions.RemoveEmptyEntries);
-            bool lastLine = i == lines.Length - 1 && !endsWithNewline;
+            // Eight fields at most: the eighth, the socket's path, may itself hold spaces.
+            var f = line.Text.Split(' ', 8, StringSplitOptions.RemoveEmptyEntries);
+            bool lastLine = line.IsUnterminated;
             if (f.Length < 7 || !f[0].EndsWith(':')
                 || !uint.TryParse(f[3], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint flags)
                 || !int.TryParse(f[4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int type)
                 || !ulong.TryParse(f[6], NumberStyles.None, CultureInfo.InvariantCulture, out ulong inode))
             {
                 diagnostics.Add(Diagnostic.Create(lastLine ? KnownDiagnostics.TruncatedInput : KnownDiagnostics.InputLineSkipped,
-                    SourceSpan.At(path, i + 1), lastLine ? "last line is incomplete" : "expected 'Num: RefCount Protocol Flags Type St Inode [Path]'"));
+                    line.Span, lastLine ? "last line is incomplete" : "expected 'Num: RefCount Protocol Flags Type St Inode [Path]'"));
                 continue;
             }
             if ((flags & AcceptCon) == 0 || (type != 1 && type != 5))
@@ -43,7 +41,7 @@ public static class ProcNetUnixParser
                 Protocol = "unix",
                 Local = f.Length > 7 ? f[7].Trim() : "*",
                 Inode = inode,
-                Source = $"{path}:{i + 1}",
+                Source = line.Source,
             });
         }
         return new ProcNetSockets(listeners.ToImmutable(), [], diagnostics.ToImmutable());

@@ -21,28 +21,23 @@ public static class SockstatParser
         var values = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         var counts = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var lines = text.Split('\n');
+        var lines = ProcTableLine.Read(text, path);
         prefix ??= InferPrefix(lines);
-        int lastContent = Array.FindLastIndex(lines, l => l.Trim().Length > 0);
 
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in lines)
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Trim().Length == 0)
-                continue;
-            var span = SourceSpan.At(path, i + 1);
-            int colon = line.IndexOf(':');
-            var section = colon > 0 ? line[..colon].Trim() : "";
+            int colon = line.Text.IndexOf(':');
+            var section = colon > 0 ? line.Text[..colon].Trim() : "";
             if (section.Length == 0 || section.Contains(' '))
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, "not a 'SECTION: name value …' line"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, "not a 'SECTION: name value …' line"));
                 continue;
             }
-            var fields = line[(colon + 1)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var fields = line.Words(colon + 1);
             int pairs = fields.Length / 2;
             // Only a dangling name is evident truncation: a capture without its final newline is still complete.
             if (fields.Length % 2 != 0)
-                diagnostics.Add(Diagnostic.Create(i == lastContent ? KnownDiagnostics.TruncatedInput : KnownDiagnostics.InputNote, span,
+                diagnostics.Add(Diagnostic.Create(line.IsLastContent ? KnownDiagnostics.TruncatedInput : KnownDiagnostics.InputNote, line.Span,
                     $"'{section}' ends with the name '{fields[^1]}' and no value; it is unknown"));
             counts[$"{prefix}.{section}"] = pairs;
             for (int k = 0; k < pairs; k++)
@@ -52,22 +47,22 @@ public static class SockstatParser
                 if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
                     values[$"{prefix}.{section}.{name}"] = v;
                 else
-                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"'{section}.{name}' has a value that is not an integer: '{raw}'"));
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, $"'{section}.{name}' has a value that is not an integer: '{raw}'"));
             }
         }
         return new ParsedCounters(values.ToImmutable(), counts.ToImmutable(), diagnostics.ToImmutable());
     }
 
-    private static string InferPrefix(string[] lines)
+    private static string InferPrefix(List<ProcTableLine> lines)
     {
         bool any = false;
-        foreach (var raw in lines)
+        foreach (var line in lines)
         {
-            int colon = raw.IndexOf(':');
+            int colon = line.Text.IndexOf(':');
             if (colon <= 0)
                 continue;
             any = true;
-            if (!raw[..colon].Trim().EndsWith('6'))
+            if (!line.Text[..colon].Trim().EndsWith('6'))
                 return "sockstat";
         }
         return any ? "sockstat6" : "sockstat";

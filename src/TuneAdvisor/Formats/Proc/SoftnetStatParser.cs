@@ -22,46 +22,39 @@ public static class SoftnetStatParser
         var items = ImmutableArray.CreateBuilder<SoftnetCpu>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var seen = new HashSet<int>();
-        var lines = text.Split('\n');
-        int lastContent = Array.FindLastIndex(lines, l => l.Trim().Length > 0);
         int index = 0;
         int widest = 0;
 
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var line in ProcTableLine.Read(text, path))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Trim().Length == 0)
-                continue;
-            var span = SourceSpan.At(path, i + 1);
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var fields = line.Words();
             int usable = fields.Length;
             int lineIndex = index++;
-            bool cleanEnd = i < lines.Length - 1 || char.IsWhiteSpace(line[^1]);
-            if (i == lastContent && !cleanEnd && fields.Length >= widest && fields[^1].Length < 8)
+            if (line.IsLastContent && line.EndsMidWord && fields.Length >= widest && fields[^1].Length < 8)
             {
                 // The kernel prints every column as %08x: a shorter last column at the cut lost digits.
                 usable--;
                 if (fields.Length >= CpuColumn && usable < CpuColumn)
                 {
-                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, $"the last CPU's line stops inside column {fields.Length}, the CPU id; skipped"));
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, line.Span, $"the last CPU's line stops inside column {fields.Length}, the CPU id; skipped"));
                     continue;
                 }
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, $"the last CPU's line stops inside column {fields.Length}, which is not read"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, line.Span, $"the last CPU's line stops inside column {fields.Length}, which is not read"));
             }
-            else if (i == lastContent && fields.Length < widest)
+            else if (line.IsLastContent && fields.Length < widest)
             {
-                if (!cleanEnd)
+                if (line.EndsMidWord)
                     usable--;
                 if (widest >= CpuColumn && usable < CpuColumn)
                 {
-                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, $"the last CPU's line stops after {fields.Length} of {widest} columns, before the CPU id; skipped"));
+                    diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, line.Span, $"the last CPU's line stops after {fields.Length} of {widest} columns, before the CPU id; skipped"));
                     continue;
                 }
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, $"the last CPU's line stops after {fields.Length} of {widest} columns; the missing ones are unknown"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, line.Span, $"the last CPU's line stops after {fields.Length} of {widest} columns; the missing ones are unknown"));
             }
             if (usable < MinColumns)
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"{fields.Length} columns; a softnet_stat line has at least {MinColumns} hex columns"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, $"{fields.Length} columns; a softnet_stat line has at least {MinColumns} hex columns"));
                 continue;
             }
             var values = new long?[Math.Min(usable, 15)];
@@ -78,14 +71,14 @@ public static class SoftnetStatParser
             }
             if (bad is not null)
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, bad));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, bad));
                 continue;
             }
             widest = Math.Max(widest, fields.Length);
             int cpu = values.Length >= CpuColumn ? (int)values[CpuColumn - 1]!.Value : lineIndex;
             if (!seen.Add(cpu))
             {
-                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, span, $"CPU {cpu} appears a second time; the first line is kept"));
+                diagnostics.Add(Diagnostic.Create(KnownDiagnostics.InputLineSkipped, line.Span, $"CPU {cpu} appears a second time; the first line is kept"));
                 continue;
             }
             items.Add(new SoftnetCpu
