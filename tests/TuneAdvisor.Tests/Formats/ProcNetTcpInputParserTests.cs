@@ -19,7 +19,7 @@ public sealed class ProcNetTcpInputParserTests
     {
         var text = Capture(file);
         var registry = InputParserRegistry.Default;
-        Assert.IsType<ProcNetTcpInputParser>(registry.Detect(text));
+        Assert.IsType<ProcNetTcpParser>(registry.Detect(text));
         var sample = new SampleBuilder(DateTimeOffset.UnixEpoch);
         registry.Parse(text, "pasted.txt", sample);
         var sockets = sample.Listeners.Select(l => (l.Protocol, l.Local)).Concat(sample.Connections.Select(c => (c.Protocol, c.Local))).ToList();

@@ -134,14 +134,14 @@ public sealed class SmallKindsParserTests
     public void Softnet_stat_pasted_with_a_prompt_and_crlf_and_old_nine_columns()
     {
         var real = CaptureFiles.Text("proc_net_softnet_stat.txt");
-        var s = Parse("$ cat /proc/net/softnet_stat\r\n" + real.Replace("\n", "\r\n"), "softnet.txt", typeof(SoftnetStatInputParser));
+        var s = Parse("$ cat /proc/net/softnet_stat\r\n" + real.Replace("\n", "\r\n"), "softnet.txt", typeof(SoftnetStatParser));
         Assert.Equal(InputLine.Split(real).Count, s.Softnet.Count);
         Assert.Contains(Notes(s), d => d.Span.Line == 1 && d.Message.Contains("echoed command", StringComparison.Ordinal));
         Assert.DoesNotContain(Notes(s), d => d.Severity >= Severity.Warning);
         // Kernels before 2.6.35 print 9 columns: processed, dropped, time_squeeze, five zeros, cpu_collision.
         const string old = "0001e240 00000003 00000001 00000000 00000000 00000000 00000000 00000000 00000000\n"
             + "00002710 00000000 00000002 00000000 00000000 00000000 00000000 00000000 00000000\n";
-        var o = Parse(old, "old.txt", typeof(SoftnetStatInputParser));
+        var o = Parse(old, "old.txt", typeof(SoftnetStatParser));
         Assert.Equal([(0, 123456L, 3L, 1L), (1, 10000L, 0L, 2L)], o.Softnet.Select(c => (c.Cpu, c.Processed, c.Dropped, c.TimeSqueeze)));
         Assert.Null(o.Softnet[0].ReceivedRps);
     }
@@ -154,7 +154,7 @@ public sealed class SmallKindsParserTests
         // Every column is %08x, so a shorter last column at the cut lost digits ("00" of "00000002").
         const string first = "00002710 00000000 00000001 00000000 00000000 00000000 00000000 00000000 00000000\n";
         const string second = "0004927d 00000003 00000002 00000000 00000000 00000000 00000000 00000000 00000000\n";
-        var s = Parse(first + second[..cut], "softnet.txt", typeof(SoftnetStatInputParser));
+        var s = Parse(first + second[..cut], "softnet.txt", typeof(SoftnetStatParser));
         Assert.Equal(cpus, s.Softnet.Count);
         if (cpus == 2)
             Assert.Equal((299645L, 3L, 2L), (s.Softnet[1].Processed, s.Softnet[1].Dropped, s.Softnet[1].TimeSqueeze));

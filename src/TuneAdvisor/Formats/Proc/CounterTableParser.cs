@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Sampling;
+using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Formats.Proc;
 
@@ -8,8 +10,10 @@ namespace TuneAdvisor.Formats.Proc;
 /// Parses /proc/net/netstat and /proc/net/snmp: pairs of lines with the same prefix, a header of names and a line
 /// of values, paired by position (never by a fixed kernel layout: columns differ across kernels and fixtures).
 /// Also parses /proc/net/snmp6 ("Ip6InReceives 123" lines) into "Ip6.InReceives".
+/// The live NetSnmpCollector reads the host's files with <see cref="Parse(string, string)"/>; as an offline input
+/// (<see cref="IInputParser"/>) a copy is told by its line pairs or its snmp6 lines, and read into cumulative counters.
 /// </summary>
-public static class CounterTableParser
+public sealed class CounterTableParser : IInputParser
 {
     public static ParsedCounters Parse(string text, string path)
     {
@@ -73,6 +77,8 @@ public static class CounterTableParser
     private static bool IsNumber(string s) =>
         s.Length > 0 && (char.IsAsciiDigit(s[0]) || (s[0] == '-' && s.Length > 1 && char.IsAsciiDigit(s[1])));
 
+    /// <summary>The sections snmp6's names start with (K:net/ipv6/proc.c snmp6_seq_show()); none starts another, so
+    /// their order does not matter, and <see cref="Confidence"/> and <see cref="Parse(string, string)"/> share them.</summary>
     private static readonly string[] Snmp6Prefixes = ["UdpLite6", "Icmp6", "Udp6", "Ip6"];
 
     private static bool TryParseSnmp6(string[] parts, ImmutableSortedDictionary<string, long>.Builder values)
@@ -88,5 +94,51 @@ public static class CounterTableParser
             }
         }
         return false;
+    }
+
+    public string Kind => "/proc/net/netstat, snmp, snmp6";
+
+    public int Confidence(string text)
+    {
+        var lines = InputLine.Split(text).Where(l => l.Text.Trim().Length > 0).Take(60).ToList();
+        if (lines.Count == 0)
+            return 0;
+        int pairs = 0, snmp6 = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var t = lines[i].Text;
+            int colon = t.IndexOf(':');
+            if (colon > 0 && i + 1 < lines.Count && lines[i + 1].Text.StartsWith(t[..(colon + 1)], StringComparison.Ordinal)
+                && t.Length > colon + 1 && t[colon + 1] == ' ' && !t.TrimEnd().EndsWith(':') && IsValueLine(lines[i + 1].Text[(colon + 1)..]))
+            {
+                pairs++;
+                i++;
+                continue;
+            }
+            var parts = t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && long.TryParse(parts[1], out _) && Snmp6Prefixes.Any(p => parts[0].StartsWith(p, StringComparison.Ordinal)))
+                snmp6++;
+        }
+        if (pairs > 0 && pairs * 2 >= lines.Count - 1)
+            return 95;
+        return snmp6 > 0 && snmp6 * 10 >= lines.Count * 9 ? 90 : 0;
+    }
+
+    /// <summary>The second line of a pair holds integers only (-1 is Tcp MaxConn's "no limit"); a cut last number still counts.</summary>
+    private static bool IsValueLine(string values)
+    {
+        var words = values.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words.All(w => long.TryParse(w, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
+    }
+
+    public void Parse(string text, string path, SampleBuilder sample)
+    {
+        var parsed = Parse(text, path);
+        foreach (var (key, value) in parsed.Values)
+            sample.SetCounter(key, value, path);
+        foreach (var d in parsed.Diagnostics)
+            sample.Note(d);
+        if (parsed.Values.Count > 0)
+            sample.Capabilities.Add(SnapshotCapability.Counters);
     }
 }

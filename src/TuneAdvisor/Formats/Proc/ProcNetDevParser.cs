@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Formats.Proc;
@@ -12,8 +13,10 @@ namespace TuneAdvisor.Formats.Proc;
 /// space after it ("eth0:123"), and names are longer than the 6-character column on modern systems ("vethf345468").
 /// A short last line is a truncated capture (TA0207; a value cut mid-number is dropped, the rest kept); any other
 /// line that is not an interface row is skipped (TA0203) naming file and line.
+/// The live InterfaceCollector reads the host's file with <see cref="Parse(string, string)"/>; as an offline input
+/// (<see cref="IInputParser"/>) a copy is told by its two header lines ("Inter-|   Receive …", " face |bytes …").
 /// </summary>
-public static class ProcNetDevParser
+public sealed class ProcNetDevParser : IInputParser
 {
     public const int ColumnCount = 16;
 
@@ -100,4 +103,27 @@ public static class ProcNetDevParser
         TxFifo = v[12], TxCollisions = v[13], TxCarrier = v[14], TxCompressed = v[15],
         Source = source,
     };
+
+    public string Kind => "/proc/net/dev";
+
+    public int Confidence(string text)
+    {
+        var head = InputLine.Split(text).Where(l => l.Text.Trim().Length > 0 && !CommandEcho.IsEcho(l.Text)).Take(2).Select(l => l.Text.TrimStart()).ToList();
+        return head.Count == 2 && head[0].StartsWith("Inter-|", StringComparison.Ordinal) && head[1].StartsWith("face |", StringComparison.Ordinal) ? 95 : 0;
+    }
+
+    /// <summary>A pasted prompt or `cat` line is blanked with a note; an interface read again replaces the earlier row.</summary>
+    public void Parse(string text, string path, SampleBuilder sample)
+    {
+        var parsed = Parse(CommandEcho.Blank(text, path, sample), path);
+        foreach (var d in parsed.Diagnostics)
+            sample.Note(d);
+        foreach (var i in parsed.Items)
+        {
+            sample.Interfaces.RemoveAll(x => x.Name == i.Name);
+            sample.Interfaces.Add(i);
+        }
+        if (parsed.Items.Length > 0)
+            sample.Capabilities.Add(SnapshotCapability.Interfaces);
+    }
 }

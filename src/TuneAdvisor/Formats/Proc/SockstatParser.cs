@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Sampling;
 
 namespace TuneAdvisor.Formats.Proc;
 
@@ -9,9 +10,13 @@ namespace TuneAdvisor.Formats.Proc;
 /// "sockets: used 229", "TCP6: inuse 17") into gauges keyed "sockstat.TCP.inuse", "sockstat.sockets.used",
 /// "sockstat6.TCP6.inuse". These are instantaneous values, not counters: inuse/orphan/tw/alloc per netns, mem global
 /// and in pages. <see cref="ParsedCounters.FieldCounts"/> holds the number of name/value pairs per line.
+/// The live SockstatCollector reads the host's files with <see cref="Parse(string, string, string?)"/>; as an offline
+/// input (<see cref="IInputParser"/>) a copy is told by its section names ("sockets:", "TCP:", "TCP6:" …).
 /// </summary>
-public static class SockstatParser
+public sealed class SockstatParser : IInputParser
 {
+    private static readonly string[] Sections = ["sockets:", "TCP:", "UDP:", "UDPLITE:", "RAW:", "FRAG:", "TCP6:", "UDP6:", "UDPLITE6:", "RAW6:", "FRAG6:"];
+
     /// <summary>
     /// Parses any text. <paramref name="prefix"/> is "sockstat" or "sockstat6"; when null it is inferred from the
     /// content: sockstat6 is the file whose every section name ends in '6' (TCP6, UDP6, UDPLITE6, RAW6, FRAG6).
@@ -66,5 +71,25 @@ public static class SockstatParser
                 return "sockstat";
         }
         return any ? "sockstat6" : "sockstat";
+    }
+
+    public string Kind => "/proc/net/sockstat";
+
+    public int Confidence(string text)
+    {
+        var lines = InputLine.Split(text).Where(l => !CommandEcho.IsEcho(l.Text)).Select(l => l.Text.Trim()).Where(t => t.Length > 0).Take(12).ToList();
+        if (lines.Count == 0 || !lines.Any(l => l.StartsWith("TCP", StringComparison.Ordinal) && l.Contains(" inuse ", StringComparison.Ordinal)))
+            return 0;
+        return lines.All(l => Sections.Any(s => l.StartsWith(s, StringComparison.Ordinal))) ? 95 : 0;
+    }
+
+    /// <summary>A pasted prompt or `cat` line is blanked with a note; the gauges go to the sample as they are.</summary>
+    public void Parse(string text, string path, SampleBuilder sample)
+    {
+        var parsed = Parse(CommandEcho.Blank(text, path, sample), path);
+        foreach (var d in parsed.Diagnostics)
+            sample.Note(d);
+        foreach (var (key, value) in parsed.Values)
+            sample.Gauges[key] = value;
     }
 }

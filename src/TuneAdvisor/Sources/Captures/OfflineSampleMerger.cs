@@ -19,7 +19,7 @@ public static class OfflineSampleMerger
     public static SampleBuilder Merge(DateTimeOffset takenAt, IReadOnlyList<OfflinePart> parts)
     {
         var target = new SampleBuilder(takenAt);
-        bool IsProcCounters(OfflinePart p) => p.Kind == new ProcCounterFileParser().Kind;
+        bool IsProcCounters(OfflinePart p) => p.Kind == new CounterTableParser().Kind;
         foreach (var part in parts.Where(p => !IsProcCounters(p)).Concat(parts.Where(IsProcCounters)))
             MergeValues(target, part.Sample);
         MergeSockets(target, parts);
