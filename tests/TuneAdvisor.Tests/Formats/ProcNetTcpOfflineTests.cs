@@ -6,7 +6,7 @@ using TuneAdvisor.Snapshots;
 namespace TuneAdvisor.Tests.Formats;
 
 /// <summary>Copies of /proc/net/tcp{,6} and udp{,6} captured in a namespace, read as raw inputs under a name that gives nothing away.</summary>
-public sealed class ProcNetTcpInputParserTests
+public sealed class ProcNetTcpOfflineTests
 {
     private static string Capture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestFiles", "Netlink", name));
 
