@@ -126,12 +126,14 @@ public static class SnapshotFragment
                 TotalRetrans = (uint)(Long(i, "totalRetrans") ?? 0), BytesAcked = (ulong?)Long(i, "bytesAcked"), BytesReceived = (ulong?)Long(i, "bytesReceived"),
                 BytesSent = (ulong?)Long(i, "bytesSent"), BytesRetrans = (ulong?)Long(i, "bytesRetrans"), NotsentBytes = (uint?)Long(i, "notsent"),
                 SndWnd = (uint?)Long(i, "sndWnd"), RcvWnd = (uint?)Long(i, "rcvWnd"), LastDataSentMs = (uint)(Long(i, "lastDataSentMs") ?? 0),
+                Retransmits = (int)(Long(i, "retransmits") ?? 0), Lost = (uint)(Long(i, "lost") ?? 0),
             };
         return new ConnectionInfo
         {
             Protocol = Str(c, "protocol") ?? "tcp", State = Str(c, "state") ?? "ESTAB", Local = local, Remote = remote,
             LocalAddress = la, LocalPort = lp, RemoteAddress = ra, RemotePort = rp, RecvQ = Long(c, "recvQ"), SendQ = Long(c, "sendQ"),
             Timer = (int?)Long(c, "timer"), Info = info, Processes = Processes(c), Source = "test case",
+            DeltaBytesAcked = Long(c, "deltaBytesAcked"),
             Memory = Long(c, "rcvbuf") is { } rcv ? new SocketMemory(0, rcv, 0, Long(c, "sndbuf") ?? 0, 0, 0, 0, null, Long(c, "drops")) : null,
         };
     }

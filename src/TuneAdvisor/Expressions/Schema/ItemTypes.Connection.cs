@@ -23,6 +23,8 @@ public static partial class ItemTypes
         Bounded<ConnectionInfo>("send_q", ExprType.Bytes, "Send-Q: bytes not yet acknowledged, sent or unsent", c => c.SendQ,
             c => c.SendQAtLeast == true, c => CutQueue("Send-Q", c.Protocol, c.Local, c.SendQ, c.Source)),
         Num<ConnectionInfo>("timer", ExprType.Integer, "0 none, 1 retransmit, 2 keepalive, 3 TIME_WAIT, 4 zero-window probe", c => c.Timer),
+        Str<ConnectionInfo>("send_stall", "why the send queue is not draining, from tcp_info and the timer: \"peer zero window\", \"path loss\", \"local transmit failure\", \"local writer\" or \"undetermined\"",
+            SendStall.Classify, "neither tcp_info nor the socket timer is known, so the cause cannot be told"),
         Str<ConnectionInfo>("congestion", "congestion control algorithm", c => c.Congestion),
         Str<ConnectionInfo>("process", "processes holding the socket, comma-separated", c => JoinNames(c.Processes), "no process is known for this socket"),
         Info("rtt", ExprType.Duration, "smoothed RTT", c => c.Info?.Rtt * Micro),
