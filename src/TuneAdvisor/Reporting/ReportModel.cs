@@ -31,6 +31,7 @@ public static partial class ReportModel
             ["diagnostics"] = Arr(result.Diagnostics.Select(d => (object)d.ToString())),
             ["notes"] = Arr(s.Notes.Select(n => (object)Obj(("id", n.Id), ("severity", n.Severity), ("message", n.Message), ("location", n.Location)))),
             ["listeners"] = Arr(s.Listeners.Where(l => l.Protocol != "udp").Select(Listener)),
+            ["reuseport_groups"] = ReuseportGroups(result),
             ["peers"] = Arr(s.Peers.Take(20).Select(Peer)),
         };
         AddDetails(root, report);

@@ -120,4 +120,12 @@ public sealed partial class HtmlReportWriterTests
 
     [GeneratedRegex(@"(?<name>[a-zA-Z-]+)\s*=\s*""(?<value>[^""]*)""")]
     private static partial Regex Attribute();
+
+    [Fact]
+    public void An_so_reuseport_group_is_listed_with_its_full_member()
+    {
+        var html = new HtmlReportWriter().Write(ReportFixture.Result(fragment: ReportFixture.ReuseportFragment));
+        Assert.Contains("<h2>Listeners sharing one address (SO_REUSEPORT)</h2>", html);
+        Assert.Contains("<strong>4 sockets on tcp <span class=\"mono\">0.0.0.0:8443</span></strong> (nginx): 1 of them with findings: #3 TA1002 error</li>", html);
+    }
 }

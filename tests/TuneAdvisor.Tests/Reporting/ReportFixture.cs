@@ -28,9 +28,22 @@ public static class ReportFixture
           - { protocol: tcp, local: "0.0.0.0:25", recvQ: 1 }
         """;
 
-    public static AnalysisResult Result(AuditPolicy? policy = null)
+    /// <summary>Four SO_REUSEPORT sockets of nginx on one address, the third one full.</summary>
+    public const string ReuseportFragment = """
+        kernel: "6.1.0-18-amd64"
+        hostname: edge-01
+        sysctls: { net.core.somaxconn: 4096 }
+        listeners:
+          - { protocol: tcp, local: "0.0.0.0:8443", recvQ: 0, sendQ: 511, process: nginx, pid: 101 }
+          - { protocol: tcp, local: "0.0.0.0:8443", recvQ: 3, sendQ: 511, process: nginx, pid: 102 }
+          - { protocol: tcp, local: "0.0.0.0:8443", recvQ: 512, sendQ: 511, process: nginx, pid: 103 }
+          - { protocol: tcp, local: "0.0.0.0:8443", recvQ: 0, sendQ: 511, process: nginx, pid: 104 }
+          - { protocol: tcp, local: "0.0.0.0:22", recvQ: 0, sendQ: 128, process: sshd, pid: 1 }
+        """;
+
+    public static AnalysisResult Result(AuditPolicy? policy = null, string fragment = Fragment)
     {
-        var map = (YamlMapping)YamlTreeReader.Read(Fragment, "fixture", new DiagnosticBag())!;
+        var map = (YamlMapping)YamlTreeReader.Read(fragment, "fixture", new DiagnosticBag())!;
         var snapshot = SnapshotFragment.Build(map, Now);
         return Advisor.Analyze(snapshot, RuleSet.Load(builtIn: true, []), policy ?? AuditPolicy.Default, ImmutableArray<Diagnostic>.Empty, Now)
             with { ToolVersion = "0.0.0-test" };
