@@ -37,6 +37,12 @@ public static class SnapshotSources
     {
         var bag = new DiagnosticBag();
         string text;
+        if (path != "-" && Directory.Exists(path))
+        {
+            // File.ReadAllText says "Access to the path is denied" for a folder, which sends people to chmod.
+            bag.Add(KnownDiagnostics.InputUnreadable, SourceSpan.File(path), $"{path} is a folder, not a saved snapshot (audit a folder of captures with --input, a sosreport with --sos, an image with --root)");
+            return (null, bag.ToImmutableSorted());
+        }
         try
         {
             text = path == "-" ? standardInput.ReadToEnd() : File.ReadAllText(path);

@@ -97,6 +97,15 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_given_as_a_snapshot_is_exit_3_and_says_it_is_a_folder()
+    {
+        var r = CliRunner.Run("audit", "--snapshot", _dir);
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains("is a folder, not a saved snapshot (audit a folder of captures with --input", r.Stderr);
+        Assert.DoesNotContain("denied", r.Stderr);
+    }
+
+    [Fact]
     public void Missing_snapshot_file_is_exit_3_with_one_line_naming_it()
     {
         var r = CliRunner.Run("audit", "--snapshot", Path.Combine(_dir, "nope.json"));
