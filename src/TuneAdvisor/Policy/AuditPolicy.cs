@@ -62,9 +62,9 @@ public sealed record AuditPolicy
             {
                 if (!w.Matches(finding))
                     continue;
-                if (w.Expires is { } expires && expires < now)
+                if (w.Expires is { } expires && expires <= now)
                 {
-                    bag.Add(KnownDiagnostics.WaiverExpired, w.Location, finding.Fingerprint, expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    bag.Add(KnownDiagnostics.WaiverExpired, w.Location, finding.Fingerprint, WaiverExpiry.Format(expires));
                     continue;
                 }
                 finding = finding with { Suppression = new Suppression("waiver", w.Describe()) };

@@ -15,15 +15,15 @@ namespace TuneAdvisor.Policy;
 /// severity: { TA1003: error, buffers: info }
 /// options: { TA1002: { fill: 90% } }
 /// waivers:
-///   - { rule: TA1013, subject: "listener tcp *:2379", reason: "etcd pinned until the upgrade", expires: 2027-01-31 }
+///   - { rule: TA1013, subject: "listener tcp *:2379", justification: "etcd pinned until the upgrade", ticket: OPS-123, expires: 2027-01-31 }
 /// </code>
 /// Every value is checked against the loaded rules: a mistyped key, an option the rule does not have, a value of the
 /// wrong type or a date that is not yyyy-MM-dd is an error at its line and column; an id or category no rule has is a warning.
 /// </summary>
 public sealed record PolicyFile(AuditPolicy Policy, Severity? FailOn)
 {
-    private static readonly ImmutableArray<string> TopLevel = ["failOn", "disable", "enable", "severity", "options", "waivers"];
-    private static readonly ImmutableArray<string> WaiverFields = ["rule", "subject", "reason", "approver", "expires"];
+    private static readonly ImmutableArray<string> TopLevel = ["failOn", "disable", "enable", "severity", "options", "waivers", "requireWaiverExpiry"];
+    private static readonly ImmutableArray<string> WaiverFields = ["rule", "subject", "justification", "reason", "ticket", "approver", "expires"];
 
     /// <summary>Reads and checks a policy file; null (with errors in <paramref name="diagnostics"/>) when it cannot be used.</summary>
     public static PolicyFile? Load(string path, RuleSet rules, DiagnosticBag diagnostics)
@@ -63,6 +63,9 @@ public sealed record PolicyFile(AuditPolicy Policy, Severity? FailOn)
         private readonly ImmutableDictionary<string, Rule> _rules = rules.Rules.ToImmutableDictionary(r => r.Id, StringComparer.Ordinal);
         private readonly ImmutableHashSet<string> _categories = rules.Rules.Select(r => r.Descriptor.Category).ToImmutableHashSet(StringComparer.Ordinal);
 
+        /// <summary>requireWaiverExpiry: a waiver without 'expires' is an error instead of a warning (TA0304).</summary>
+        private bool _requireExpiry;
+
         public PolicyFile? Fail(YamlNode node, string message)
         {
             Error(node, message);
@@ -75,6 +78,13 @@ public sealed record PolicyFile(AuditPolicy Policy, Severity? FailOn)
                 if (!TopLevel.Contains(key.Value))
                     Error(key, $"unknown key '{key.Value}'{DidYouMean.Suggest(key.Value, TopLevel)}");
             Severity? failOn = Scalar(map, "failOn") is { } f ? Level(f) : null;
+            if (Scalar(map, "requireWaiverExpiry") is { } require)
+            {
+                if (require.Value is "true" or "false")
+                    _requireExpiry = require.Value == "true";
+                else
+                    Error(require, $"requireWaiverExpiry is true or false, not '{require.Value}'");
+            }
             var policy = AuditPolicy.Default with
             {
                 Disabled = Names(map, "disable"),
@@ -144,29 +154,48 @@ public sealed record PolicyFile(AuditPolicy Policy, Severity? FailOn)
             {
                 if (item is not YamlMapping w)
                 {
-                    Error(item, "a waiver is a mapping with rule, subject, reason, approver and expires");
+                    Error(item, "a waiver is a mapping with rule, subject, justification, ticket, approver and expires");
                     continue;
                 }
                 foreach (var (key, _) in w.Entries)
                     if (!WaiverFields.Contains(key.Value))
                         Error(key, $"unknown waiver field '{key.Value}'{DidYouMean.Suggest(key.Value, WaiverFields)}");
                 var rule = Required(w, "rule");
-                var reason = Required(w, "reason");
-                if (rule is null || reason is null)
+                var justification = Justification(w);
+                if (rule is null || justification is null)
                     continue;
                 if (!_rules.ContainsKey(rule.Value))
                     Warn(rule);
                 DateTimeOffset? expires = null;
                 if (Scalar(w, "expires") is { } e)
+                    expires = WaiverExpiry.TryParse(e.Value, out var when, out var why) ? when : Invalid(e, why);
+                else if (_requireExpiry)
+                    Error(w, $"a waiver of {rule.Value} needs 'expires' (requireWaiverExpiry is on)");
+                else
+                    diagnostics.Add(KnownDiagnostics.WaiverWithoutExpiry, At(w), rule.Value);
+                result.Add(new Waiver(rule.Value, Scalar(w, "subject")?.Value ?? "*", justification.Value, Scalar(w, "approver")?.Value, expires, At(w))
                 {
-                    if (DateTimeOffset.TryParseExact(e.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
-                        expires = date;   // the waiver stops applying on that day (00:00 UTC)
-                    else
-                        Error(e, $"expires '{e.Value}' is not a date like 2027-01-31");
-                }
-                result.Add(new Waiver(rule.Value, Scalar(w, "subject")?.Value ?? "*", reason.Value, Scalar(w, "approver")?.Value, expires, At(w)));
+                    Ticket = Scalar(w, "ticket")?.Value,
+                });
             }
             return result.ToImmutable();
+        }
+
+        /// <summary>`justification` (the documented name) or its older alias `reason`: one of them, not both.</summary>
+        private YamlScalar? Justification(YamlMapping w)
+        {
+            if (w["justification"] is not null && w["reason"] is not null)
+            {
+                Error(w.Entries.First(e => e.Key.Value == "reason").Key, "give 'justification' or its alias 'reason', not both");
+                return null;
+            }
+            return w["reason"] is not null ? Required(w, "reason") : Required(w, "justification", "'justification' (or its alias 'reason')");
+        }
+
+        private DateTimeOffset? Invalid(YamlNode node, string why)
+        {
+            Error(node, why);
+            return null;
         }
 
         /// <summary>An id or category no loaded rule has is a warning, and is kept: another run's --rules may have it.</summary>
@@ -189,11 +218,11 @@ public sealed record PolicyFile(AuditPolicy Policy, Severity? FailOn)
 
         private YamlScalar? Scalar(YamlMapping map, string field) => map[field] is { } node ? AsScalar(node, field) : null;
 
-        private YamlScalar? Required(YamlMapping map, string field)
+        private YamlScalar? Required(YamlMapping map, string field, string? named = null)
         {
             if (Scalar(map, field) is { IsNull: false } s && s.Value.Trim().Length > 0)
                 return s;
-            Error(map, $"a waiver needs '{field}'");
+            Error(map, $"a waiver needs {named ?? $"'{field}'"}");
             return null;
         }
 

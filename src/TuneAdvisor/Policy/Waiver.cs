@@ -9,6 +9,9 @@ namespace TuneAdvisor.Policy;
 /// </summary>
 public sealed record Waiver(string RuleId, string Subject, string Justification, string? Approver, DateTimeOffset? Expires, SourceSpan Location)
 {
+    /// <summary>The change or incident ticket that tracks the accepted risk (OPS-123), shown with the justification.</summary>
+    public string? Ticket { get; init; }
+
     public bool Matches(Finding finding)
     {
         if (!string.Equals(RuleId, finding.RuleId, StringComparison.Ordinal))
@@ -21,5 +24,6 @@ public sealed record Waiver(string RuleId, string Subject, string Justification,
     }
 
     public string Describe() =>
-        Justification + (Approver is null ? "" : $" (approved by {Approver})") + (Expires is { } e ? $", until {e:yyyy-MM-dd}" : "");
+        Justification + (Ticket is null ? "" : $" [{Ticket}]") + (Approver is null ? "" : $" (approved by {Approver})")
+        + (Expires is { } e ? $", until {WaiverExpiry.Format(e)}" : "");
 }

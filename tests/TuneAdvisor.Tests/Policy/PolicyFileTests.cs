@@ -49,7 +49,10 @@ public sealed class PolicyFileTests
                 subject: "listener tcp *:80*"
                 reason: the load balancer health port
             """);
-        Assert.Empty(diagnostics);
+        // The second waiver has no expiry: accepted, with a warning at its position.
+        var forever = Assert.Single(diagnostics);
+        Assert.Equal(("TA0304", Severity.Warning), (forever.Descriptor.Id, forever.Severity));
+        Assert.Contains("The waiver of TA1002 has no 'expires'", forever.Message, StringComparison.Ordinal);
         Assert.NotNull(file);
         Assert.Equal(Severity.Error, file.FailOn);
         Assert.Equal(["TA1013", "resources"], file.Policy.Disabled.Order(StringComparer.Ordinal));
@@ -72,8 +75,12 @@ public sealed class PolicyFileTests
     [InlineData("failOn: fatal\n", "fatal", "'fatal' is not a severity")]
     [InlineData("options:\n  TA1002:\n    fil: 90%\n", "fil", "rule TA1002 has no option 'fil'; did you mean 'fill'?")]
     [InlineData("options:\n  TA1002:\n    fill: 16MiB\n", "16MiB", "option TA1002.fill is Percent, not Bytes ('16MiB')")]
-    [InlineData("waivers:\n  - rule: TA1001\n    reason: ok\n    expires: next week\n", "next week", "expires 'next week' is not a date like 2027-01-31")]
-    [InlineData("waivers:\n  - rule: TA1001\n    subject: host\n", "rule: TA1001", "a waiver needs 'reason'")]
+    [InlineData("waivers:\n  - rule: TA1001\n    reason: ok\n    expires: next week\n", "next week", "expires 'next week' is not a date like 2027-01-31 or a date-time with an offset")]
+    [InlineData("waivers:\n  - rule: TA1001\n    subject: host\n", "rule: TA1001", "a waiver needs 'justification' (or its alias 'reason')")]
+    [InlineData("waivers:\n  - rule: TA1001\n    justification: ok\n    reason: ok\n", "reason: ok", "give 'justification' or its alias 'reason', not both")]
+    [InlineData("waivers:\n  - rule: TA1001\n    reason: ok\n    expires: 2027-01-31T18:00:00\n", "2027-01-31T18:00:00", "has a time but no offset")]
+    [InlineData("requireWaiverExpiry: true\nwaivers:\n  - rule: TA1001\n    reason: ok\n", "rule: TA1001", "a waiver of TA1001 needs 'expires' (requireWaiverExpiry is on)")]
+    [InlineData("requireWaiverExpiry: sometimes\n", "sometimes", "requireWaiverExpiry is true or false")]
     [InlineData("waivers:\n  - rule: TA1001\n    reason: ok\n    owner: me\n", "owner", "unknown waiver field 'owner'")]
     [InlineData("severity: error\n", "error", "severity must be a mapping")]
     [InlineData("- TA1001\n", "- TA1001", "a policy file is a YAML mapping")]
@@ -113,5 +120,42 @@ public sealed class PolicyFileTests
         var bag = new DiagnosticBag();
         Assert.Null(PolicyFile.Load("/nonexistent/team.policy.yaml", BuiltIn, bag));
         Assert.Contains("/nonexistent/team.policy.yaml", Assert.Single(bag.ToImmutableSorted()).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_waiver_carries_its_ticket_and_justification_and_an_expiry_with_an_offset()
+    {
+        var (file, diagnostics) = Parse("""
+            waivers:
+              - rule: TA1001
+                justification: raised by the orchestrator at boot
+                ticket: OPS-123
+                approver: sre@example.com
+                expires: 2027-03-01T09:00:00+01:00
+            """);
+        Assert.Empty(diagnostics);
+        var w = Assert.Single(file!.Policy.Waivers);
+        Assert.Equal(("raised by the orchestrator at boot", "OPS-123"), (w.Justification, w.Ticket));
+        Assert.Equal(new DateTimeOffset(2027, 3, 1, 8, 0, 0, TimeSpan.Zero), w.Expires!.Value.ToUniversalTime());
+        Assert.Equal("raised by the orchestrator at boot [OPS-123] (approved by sre@example.com), until 2027-03-01 09:00 +01:00", w.Describe());
+    }
+
+    [Theory]
+    // A date ends at 00:00 UTC of that day; an offset moves the instant, whatever time zone the machine is in.
+    [InlineData("2027-03-01", "2027-02-28T23:59:59Z", true)]
+    [InlineData("2027-03-01", "2027-03-01T00:00:00Z", false)]
+    [InlineData("2027-03-01T09:00:00+01:00", "2027-03-01T07:59:59Z", true)]
+    [InlineData("2027-03-01T09:00:00+01:00", "2027-03-01T08:00:00Z", false)]
+    [InlineData("2027-03-01T09:00:00+01:00", "2027-03-01T02:59:00-05:00", true)]     // 07:59 UTC, before 08:00 UTC
+    [InlineData("2027-03-01T09:00:00+01:00", "2027-03-01T03:30:00-05:00", false)]    // 08:30 UTC, after it
+    [InlineData("2027-03-01T09:00:00-08:00", "2027-03-01T16:59:00Z", true)]
+    [InlineData("2027-03-01T09:00:00-08:00", "2027-03-01T17:00:00Z", false)]
+    public void A_waiver_applies_until_its_expiry_instant_and_then_the_finding_counts_again(string expires, string now, bool waived)
+    {
+        var (file, _) = Parse($"waivers:\n  - {{ rule: TA1001, justification: ok, expires: \"{expires}\" }}\n");
+        var finding = new TuneAdvisor.Evaluation.Finding { RuleId = "TA1001", Title = "t", Category = "listen", Severity = Severity.Warning, Subject = "host", Message = "m" };
+        var applied = file!.Policy.Apply([finding], DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), out var notes);
+        Assert.Equal(waived, applied.Single().Suppression is not null);
+        Assert.Equal(!waived, notes.Any(d => d.Descriptor.Id == "TA0302"));
     }
 }

@@ -41,6 +41,9 @@ public sealed class PolicySchemaTests
     [InlineData("waivers:\n  - rule: TA1001\n")]
     [InlineData("waivers:\n  - rule: TA1001\n    reason: ok\n    expires: next week\n")]
     [InlineData("severity:\n  TA1001: fatal\n")]
+    [InlineData("waivers:\n  - rule: TA1001\n    justification: ok\n    reason: ok\n")]
+    [InlineData("waivers:\n  - rule: TA1001\n    reason: ok\n    expires: 2027-01-31T18:00:00\n")]
+    [InlineData("requireWaiverExpiry: sometimes\n")]
     public void A_mistake_the_loader_rejects_is_rejected_by_the_schema_too(string yaml)
     {
         Assert.False(SchemaAccepts(yaml));
