@@ -15,11 +15,12 @@ public static class CounterCatalog
         "TcpExt.ListenOverflows", "TcpExt.ListenDrops", "TcpExt.TCPReqQFullDrop", "TcpExt.TCPReqQFullDoCookies",
         "TcpExt.SyncookiesSent", "TcpExt.SyncookiesRecv", "TcpExt.SyncookiesFailed", "TcpExt.EmbryonicRsts",
         "TcpExt.TCPDeferAcceptDrop", "TcpExt.TCPMigrateReqFailure", "TcpExt.TCPTimeWaitOverflow", "TcpExt.TCPTimeouts",
-        "TcpExt.TCPMemoryPressures", "TcpExt.TCPAbortOnMemory", "TcpExt.TCPRcvQDrop", "TcpExt.TCPBacklogDrop",
+        "TcpExt.TCPMemoryPressures", "TcpExt.TCPAbortOnMemory", "TcpExt.TCPRcvQDrop", "TcpExt.TCPZeroWindowDrop", "TcpExt.TCPBacklogDrop",
         "TcpExt.TW", "TcpExt.TCPSynRetrans", "TcpExt.TCPLostRetransmit", "TcpExt.TCPOFOQueue", "TcpExt.TCPAbortOnTimeout",
         "Tcp.RetransSegs", "Tcp.OutSegs", "Tcp.InSegs", "Tcp.InErrs", "Tcp.OutRsts", "Tcp.EstabResets", "Tcp.AttemptFails",
         "Tcp.ActiveOpens", "Tcp.PassiveOpens", "Tcp.CurrEstab", "Tcp.InCsumErrors",
         "Udp.InDatagrams", "Udp.OutDatagrams", "Udp.InErrors", "Udp.RcvbufErrors", "Udp.SndbufErrors", "Udp.NoPorts",
+        "Udp6.InDatagrams", "Udp6.OutDatagrams", "Udp6.InErrors", "Udp6.RcvbufErrors", "Udp6.SndbufErrors", "Udp6.NoPorts",
         "Ip.InReceives", "Ip.InDiscards", "Ip.OutDiscards", "Ip.OutRequests", "Ip.ForwDatagrams",
         "IpExt.InOctets", "IpExt.OutOctets", "Conntrack.Drop", "Conntrack.EarlyDrop", "Conntrack.InsertFailed");
 }

@@ -107,8 +107,8 @@ public static class SnapshotFragment
         return new ListenerInfo
         {
             Protocol = Str(l, "protocol") ?? "tcp", Local = local, Address = address, Port = port,
-            RecvQ = Long(l, "recvQ"), SendQ = Long(l, "sendQ"), Drops = Long(l, "drops"), Processes = Processes(l), Source = "test case",
-            RecvQAtLeast = Bool(l, "recvQAtLeast"), SendQAtLeast = Bool(l, "sendQAtLeast"),
+            RecvQ = Long(l, "recvQ"), SendQ = Long(l, "sendQ"), Drops = Long(l, "drops"), Processes = Processes(l), Source = Str(l, "source") ?? "test case",
+            RecvQAtLeast = Bool(l, "recvQAtLeast"), SendQAtLeast = Bool(l, "sendQAtLeast"), Truncated = Bool(l, "truncated"),
         };
     }
 

@@ -32,7 +32,7 @@ public sealed class CliTests : IDisposable
         var failing = CliRunner.Run("audit", "--snapshot", snap, "--format", "json");
         Assert.Equal(1, failing.ExitCode);
         using var doc = JsonDocument.Parse(failing.Stdout);
-        Assert.Equal(5, doc.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(6, doc.RootElement.GetProperty("findings").GetArrayLength());
         Assert.Equal(0, CliRunner.Run("audit", "--snapshot", snap, "--fail-on", "none").ExitCode);
     }
 

@@ -5,8 +5,9 @@ using TuneAdvisor.Tests.Formats;
 namespace TuneAdvisor.Tests.EndToEnd;
 
 /// <summary>
-/// TA1002 (accept queue full) over pasted `ss -lnt` listings that were cut, end to end: the file is loaded as an
-/// input through the library entry point (Advisor.AuditAsync) with the built-in rules. The listing is the capture ss_-lnt.txt
+/// TA1002 (accept queue full), and TA1015 where the cut leaves the backlog unknown, over pasted `ss -lnt` listings
+/// that were cut, end to end: the file is loaded as an input through the library entry point (Advisor.AuditAsync) with
+/// the built-in rules. The listing is the capture ss_-lnt.txt
 /// (TestFiles/Captures/sockets), whose 127.0.0.1:9090 listener has Recv-Q 5 over Send-Q 4.
 /// </summary>
 public sealed class CutListenerVerdictTests
@@ -77,6 +78,19 @@ public sealed class CutListenerVerdictTests
         var row = Row("LISTEN 5 ");
         var cut = Listing[..(Listing.IndexOf(row, StringComparison.Ordinal) + "LISTEN 5      4".Length)];
         var result = await Analyze(cut);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "TA1002");
+        Assert.Equal(OutcomeKind.NotEvaluated, Outcome(result, "listener tcp …").Kind);
+    }
+
+    [Fact]
+    public async Task A_row_cut_inside_its_Recv_Q_before_Send_Q_with_many_waiting_is_reported_by_TA1015_while_TA1002_stays_undecided()
+    {
+        // "LISTEN 129" and the paste ends: at least 129 connections wait, the limit (and the address) are not in the data.
+        var result = await Analyze(Header + "LISTEN 129");
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "TA1015");
+        Assert.Equal(("listener tcp …", Diagnostics.Severity.Warning), (finding.Subject, finding.Severity));
+        Assert.StartsWith("at least 129 connection(s) are waiting to be accepted on …", finding.Message, StringComparison.Ordinal);
+        Assert.Matches(@"the backlog is not in this capture \(.*ss-lnt\.txt:2\), so the queue may be full$", finding.Message);
         Assert.DoesNotContain(result.Findings, f => f.RuleId == "TA1002");
         Assert.Equal(OutcomeKind.NotEvaluated, Outcome(result, "listener tcp …").Kind);
     }

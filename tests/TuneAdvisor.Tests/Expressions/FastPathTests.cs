@@ -63,6 +63,11 @@ public sealed class FastPathTests
         { "not (connection.congestion == \"bbr\")", "true", "true", "congestion is unknown" },
         { "not (connection.rtt > 100ms)", "false", "true", NoTcpInfo },
         { "-connection.rtt < -100ms", "true", "false", NoTcpInfo },
+        { "known(connection.rtt)", "true", "true", "false" }, // known() over a number's fast path: never unknown
+        { "known(connection.rcv_wnd)", "true", "false", "false" },
+        { "known(connection.congestion)", "true", "true", "false" }, // over a string
+        { "not known(connection.rcv_wnd) and connection.recv_q > 0", "false", "true", "false" },
+        { "known(connection.rcv_wnd) and connection.rcv_wnd == 0", "true", "false", "false" }, // skips what a kernel lacks
     };
 
     [Theory]

@@ -45,6 +45,9 @@ public sealed class LowerBoundTests
         { "connection.recv_q > 1000 or connection.recv_q > 100", "true" },
         { "not (connection.recv_q > 100)", "false" },
         { "connection.recv_q > 1000 and connection.recv_q < 100", "false" },
+        { "known(connection.recv_q)", "true" },             // a bound is a value known to be at least N: known
+        { "known(connection.recv_q - 500)", "false" },      // what an operator derives from it is plain unknown
+        { "not known(connection.recv_q)", "false" },
     };
 
     [Theory]

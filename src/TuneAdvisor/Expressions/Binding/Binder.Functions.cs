@@ -14,6 +14,7 @@ public sealed partial class Binder
     [
         "sysctl", "has_sysctl", "configured", "counter", "gauge", "delta", "rate", "any", "all", "count", "min", "max", "sum",
         "int", "str", "bytes", "percent", "version", "len", "abs", "startswith", "endswith", "contains", "coalesce",
+        "known",
     ];
 
     private BoundExpression BindCall(CallSyntax c)
@@ -31,6 +32,7 @@ public sealed partial class Binder
             case "int" or "str" or "bytes" or "percent" or "version" or "len" or "abs": return BindConversion(c);
             case "startswith" or "endswith" or "contains": return BindStringTest(c);
             case "coalesce": return BindCoalesce(c);
+            case "known": return BindKnown(c);
         }
         Report(KnownDiagnostics.UnknownFunction, c.NameSpan, c.Name, DidYouMean.Suggest(c.Name, FunctionNames));
         foreach (var a in c.Arguments)
@@ -58,6 +60,32 @@ public sealed partial class Binder
         var a = first.Eval;
         var b = second.Eval;
         return new BoundExpression(type, c.Span, ctx => a(ctx) is { IsUnknown: false } v ? v : b(ctx));
+    }
+
+    /// <summary>
+    /// <c>known(x)</c>: true when x has a value, false when it is unknown; never unknown itself, so a rule can ask
+    /// whether a source reports something (<c>not known(listener.send_q)</c>: netstat) or skip a counter that a kernel
+    /// or a capture lacks (<c>known(counter("Udp6.RcvbufErrors")) and …</c>). A member read as a lower bound (a queue
+    /// cut inside its digits, "at least 518") is known: the row gives its value, only not to the last digit. A value
+    /// derived from a bound by an operator is plain unknown (see <see cref="LowerBounds"/>), and so is not known.
+    /// </summary>
+    private BoundExpression BindKnown(CallSyntax c)
+    {
+        if (!CheckArity(c, 1, 1))
+            return BoundExpression.Error(c.Span);
+        var arg = Bind(c.Arguments[0]);
+        if (arg.Type == ExprType.Error)
+            return BoundExpression.Error(c.Span);
+        var eval = arg.Eval;
+        Func<EvalContext, bool> known = ctx => eval(ctx) is var v && (!v.IsUnknown || v.LowerBound is not null);
+        if (arg.Type.IsNumeric)
+        {
+            // A number's fast path says NaN for any unknown, a bound included: only then ask the Value path.
+            var number = arg.NumberPath();
+            Func<EvalContext, Truth> test = ctx => !double.IsNaN(number(ctx)) || known(ctx) ? Truth.True : Truth.False;
+            return new BoundExpression(ExprType.Boolean, c.Span, ctx => Value.FromBoolean(test(ctx) == Truth.True)) { Test = test };
+        }
+        return new BoundExpression(ExprType.Boolean, c.Span, ctx => Value.FromBoolean(known(ctx))) { Test = ctx => Truths.Of(known(ctx)) };
     }
 
     private bool CheckArity(CallSyntax c, int min, int max)
