@@ -74,4 +74,17 @@ public sealed class CpuMemberRequirementTests
 
         Assert.Equal(["cpu 0"], result.Findings.Select(f => f.Subject));
     }
+
+    [Fact]
+    public void A_cpu_without_a_count_makes_the_aggregate_not_evaluated_and_names_that_cpu()
+    {
+        var rule = Compile("host", "max(cpus, delta(it.net_rx)) > 0");
+        var snapshot = Snapshot(SnapshotCapability.Softnet, SnapshotCapability.Softirqs, SnapshotCapability.Rates);
+        snapshot = snapshot with { Softnet = [snapshot.Softnet[0], snapshot.Softnet[1] with { NetRx = null, Deltas = snapshot.Softnet[1].Deltas!.Remove("netRx") }] };
+
+        var outcome = Assert.Single(RuleEvaluator.Evaluate([rule], snapshot).Outcomes);
+
+        Assert.Equal(OutcomeKind.NotEvaluated, outcome.Kind);
+        Assert.Equal("the NET_RX softirq count of CPU 1 is unknown (/proc/softirqs gave none for it)", outcome.Reason);
+    }
 }

@@ -61,8 +61,10 @@ public static partial class ItemTypes
         Counter<SoftnetCpu>("time_squeeze", ExprType.Integer, "net_rx_action ran out of budget with work left", c => c.TimeSqueeze, c => D(c.Deltas, "timeSqueeze")) with { Requires = SoftnetStat },
         Counter<SoftnetCpu>("received_rps", ExprType.Integer, "packets steered here by RPS", c => c.ReceivedRps, c => D(c.Deltas, "receivedRps")) with { Requires = SoftnetStat },
         Counter<SoftnetCpu>("flow_limit", ExprType.Integer, "flow limit count", c => c.FlowLimitCount, c => D(c.Deltas, "flowLimitCount")) with { Requires = SoftnetStat },
-        Counter<SoftnetCpu>("net_rx", ExprType.Integer, "NET_RX softirqs handled on this CPU (net_rx_action runs; /proc/softirqs)", c => c.NetRx, c => D(c.Deltas, "netRx")) with { Requires = Softirqs },
-        Counter<SoftnetCpu>("net_tx", ExprType.Integer, "NET_TX softirqs handled on this CPU (net_tx_action runs; /proc/softirqs)", c => c.NetTx, c => D(c.Deltas, "netTx")) with { Requires = Softirqs });
+        Counter<SoftnetCpu>("net_rx", ExprType.Integer, "NET_RX softirqs handled on this CPU (net_rx_action runs; /proc/softirqs)", c => c.NetRx, c => D(c.Deltas, "netRx"),
+            c => $"the NET_RX softirq count of CPU {c.Cpu} is unknown (/proc/softirqs gave none for it)") with { Requires = Softirqs },
+        Counter<SoftnetCpu>("net_tx", ExprType.Integer, "NET_TX softirqs handled on this CPU (net_tx_action runs; /proc/softirqs)", c => c.NetTx, c => D(c.Deltas, "netTx"),
+            c => $"the NET_TX softirq count of CPU {c.Cpu} is unknown (/proc/softirqs gave none for it)") with { Requires = Softirqs });
 
     public static readonly ItemType Process = Item("process",
         Num<ProcessInfo>("pid", ExprType.Integer, "process id", p => p.Pid),
