@@ -15,6 +15,7 @@ public static class CollectorRegistry
         new SockDiagCollector(),
         new InterfaceCollector(),
         new SoftnetCollector(),
+        new SoftirqsCollector(),
         new SockstatCollector(),
         new ConntrackCollector(),
     ];

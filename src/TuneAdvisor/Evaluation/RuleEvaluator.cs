@@ -140,7 +140,7 @@ public static class RuleEvaluator
     /// <summary>Why a rule cannot apply to this snapshot at all (data the source cannot provide, or the kernel), or null.</summary>
     public static string? NotApplicableReason(Rule rule, SystemSnapshot snapshot)
     {
-        if (rule.Scope.Requires is { } cap && !snapshot.Has(cap))
+        if (rule.Scope.Requires is { } caps && !caps.Any(snapshot.Has))
             return $"needs {rule.Scope.Describes}, which {Describe(snapshot.Source)} cannot provide";
         foreach (var req in rule.Requirements)
             if (!req.IsMetBy(snapshot))

@@ -29,6 +29,7 @@ public sealed class InputParserRegistry
         new ProcNetDevParser(),
         new SockstatParser(),
         new SoftnetStatParser(),
+        new SoftirqsParser(),
         new ProcNetTcpParser(),
         new UnameParser(),
         new NetstatInterfaceParser(),

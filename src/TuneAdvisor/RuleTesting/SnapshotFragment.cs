@@ -39,8 +39,8 @@ public static class SnapshotFragment
         foreach (var c in Maps(m, "cpus"))
             b.Softnet.Add(new SoftnetCpu
             {
-                Cpu = (int)(Long(c, "cpu") ?? 0), Processed = Long(c, "processed") ?? 0, Dropped = Long(c, "dropped") ?? 0,
-                TimeSqueeze = Long(c, "timeSqueeze") ?? 0, Deltas = Deltas(c),
+                Cpu = (int)(Long(c, "cpu") ?? 0), Processed = Long(c, "processed"), Dropped = Long(c, "dropped"),
+                TimeSqueeze = Long(c, "timeSqueeze"), NetRx = Long(c, "netRx"), NetTx = Long(c, "netTx"), Deltas = Deltas(c),
             });
         foreach (var p in Maps(m, "processes"))
         {
@@ -77,7 +77,10 @@ public static class SnapshotFragment
         if (b.Counters.Count > 0) b.Capabilities.Add(SnapshotCapability.Counters);
         if (b.CounterDeltas.Count > 0 || b.DeltaIntervalSeconds is > 0 || m["peers"] is not null) b.Capabilities.Add(SnapshotCapability.Rates);
         if (b.Interfaces.Count > 0) b.Capabilities.Add(SnapshotCapability.Interfaces);
-        if (b.Softnet.Count > 0) b.Capabilities.Add(SnapshotCapability.Softnet);
+        // A CPU given only NET_RX/NET_TX counts stands for a source that read /proc/softirqs and not softnet_stat.
+        if (b.Softnet.Any(c => c.Processed is not null || c.Dropped is not null || c.TimeSqueeze is not null || c.NetRx is null && c.NetTx is null))
+            b.Capabilities.Add(SnapshotCapability.Softnet);
+        if (b.Softnet.Any(c => c.NetRx is not null || c.NetTx is not null)) b.Capabilities.Add(SnapshotCapability.Softirqs);
         if (b.Processes.Count > 0) b.Capabilities.Add(SnapshotCapability.Processes);
         if (b.AppConfigs.Count > 0) b.Capabilities.Add(SnapshotCapability.AppConfigs);
         if (b.Gauges.Keys.Any(k => k.StartsWith("conntrack.", StringComparison.Ordinal)) || b.Counters.Keys.Any(k => k.StartsWith("Conntrack.", StringComparison.Ordinal)))

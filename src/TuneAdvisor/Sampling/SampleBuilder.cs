@@ -25,6 +25,8 @@ public sealed class SampleBuilder
     public Dictionary<string, long> Gauges { get; } = new(StringComparer.Ordinal);
     public List<InterfaceInfo> Interfaces { get; } = new();
     public List<SoftnetCpu> Softnet { get; } = new();
+    /// <summary>NET_RX/NET_TX per CPU from /proc/softirqs; joined onto <see cref="Softnet"/> by CPU id when the snapshot is assembled.</summary>
+    public List<SoftirqCounts> Softirqs { get; } = new();
     public Dictionary<int, ProcessInfo> Processes { get; } = new();
     public List<AppListenConfig> AppConfigs { get; } = new();
     public List<ConfiguredLimit> Limits { get; } = new();

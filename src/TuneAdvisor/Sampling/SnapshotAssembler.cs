@@ -5,7 +5,8 @@ namespace TuneAdvisor.Sampling;
 
 /// <summary>
 /// Turns one or two samples into an immutable <see cref="SystemSnapshot"/>: the last sample's values, and with two
-/// samples the deltas of every counter, interface and softnet column, per-socket byte deltas keyed by socket
+/// samples the deltas of every counter, interface and per-CPU column (softnet_stat's, and the NET_RX/NET_TX softirq
+/// counts joined onto them by <see cref="SoftirqJoin"/>), per-socket byte deltas keyed by socket
 /// cookie (also of the connections destroyed in the window, when the last sample carries a
 /// <see cref="TcpDestroyCapture"/>), and the per-peer traffic table. Everything is sorted so output is byte-stable.
 /// </summary>
@@ -37,7 +38,7 @@ public static class SnapshotAssembler
             Gauges = last.Gauges.ToImmutableSortedDictionary(StringComparer.Ordinal),
             CounterSources = last.CounterSources.Count > 0 ? last.CounterSources.ToImmutableSortedDictionary(StringComparer.Ordinal) : null,
             Interfaces = InterfaceDeltas(first?.Interfaces, last.Interfaces),
-            Softnet = SoftnetDeltas(first?.Softnet, last.Softnet),
+            Softnet = SoftnetDeltas(first is null ? null : SoftirqJoin.Join(first.Softnet, first.Softirqs), SoftirqJoin.Join(last.Softnet, last.Softirqs)),
             Processes = last.Processes.Values.OrderBy(p => p.Pid).ToImmutableArray(),
             Peers = first is null || interval is not > 0 ? [] : PeerTable.Build(connections, closed, interval.Value),
             ClosedConnections = closed,
@@ -151,7 +152,10 @@ public static class SnapshotAssembler
             .ToImmutableArray();
     }
 
-    /// <summary>softnet_stat columns are u32 (printed %08x): a negative difference is one wrap past 2^32.</summary>
+    /// <summary>
+    /// softnet_stat columns are u32 (printed %08x), and so are /proc/softirqs counts (unsigned int, printed %10u): a
+    /// negative difference is one wrap past 2^32.
+    /// </summary>
     private static ImmutableSortedDictionary<string, long> UnwrapU32(ImmutableSortedDictionary<string, long> deltas)
     {
         foreach (var (key, value) in deltas)

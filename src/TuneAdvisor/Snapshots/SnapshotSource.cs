@@ -52,4 +52,6 @@ public enum SnapshotCapability
     ClosedConnections,
     /// <summary>A kernel log (dmesg, journal, syslog) was read: the counts of messages rules look for, as kernel_log.* gauges.</summary>
     KernelLog,
+    /// <summary>/proc/softirqs was read: per-CPU NET_RX/NET_TX softirq counts (<see cref="SoftnetCpu.NetRx"/>, <see cref="SoftnetCpu.NetTx"/>).</summary>
+    Softirqs,
 }

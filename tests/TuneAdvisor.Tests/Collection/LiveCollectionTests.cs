@@ -185,6 +185,42 @@ public sealed class LiveCollectionTests : IDisposable
     }
 
     [LiveFact]
+    public void Softirqs_net_rx_per_cpu_lies_between_two_reads_of_the_file_in_the_namespace()
+    {
+        // /proc/softirqs is host-wide, so the namespace reads the host's counts; they only grow (short of a u32 wrap).
+        var before = CatSoftirqs();
+        var sample = CollectInside(new SoftirqsCollector(), Live.Context);
+        var after = CatSoftirqs();
+
+        Assert.Empty(sample.Notes);
+        Assert.Contains(SnapshotCapability.Softirqs, sample.Capabilities);
+        Assert.Equal(before.Keys.Order(), sample.Softirqs.Select(c => c.Cpu).Order());
+        // The header names every possible CPU (show_softirqs() loops for_each_possible_cpu), offline ones included.
+        Assert.Equal(CpuList("/sys/devices/system/cpu/possible"), sample.Softirqs.Select(c => c.Cpu));
+        foreach (var cpu in sample.Softirqs)
+        {
+            Assert.InRange(cpu.NetRx!.Value, before[cpu.Cpu].Rx, after[cpu.Cpu].Rx);
+            Assert.InRange(cpu.NetTx!.Value, before[cpu.Cpu].Tx, after[cpu.Cpu].Tx);
+        }
+    }
+
+    /// <summary>A sysfs CPU list ("0-3,8-11") as ids.</summary>
+    private static IEnumerable<int> CpuList(string file) =>
+        File.ReadAllText(file).Trim().Split(',').SelectMany(r => r.Split('-') is [var a, var b]
+            ? Enumerable.Range(int.Parse(a), int.Parse(b) - int.Parse(a) + 1) : [int.Parse(r)]);
+
+    /// <summary>`cat /proc/softirqs` in the namespace, read independently of the parser: CPU id → (NET_RX, NET_TX).</summary>
+    private Dictionary<int, (long Rx, long Tx)> CatSoftirqs()
+    {
+        var lines = Live.Ns.Exec("cat", "/proc/softirqs").EnsureSuccess("cat /proc/softirqs").Stdout.Split('\n');
+        var ids = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => int.Parse(w["CPU".Length..])).ToArray();
+        long[] Row(string name) => lines.Single(l => l.TrimStart().StartsWith(name + ":", StringComparison.Ordinal))
+            .Split(':')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToArray();
+        var (rx, tx) = (Row("NET_RX"), Row("NET_TX"));
+        return ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => (rx[x.i], tx[x.i]));
+    }
+
+    [LiveFact]
     public async Task Two_samples_see_exactly_the_datagrams_sent_between_them()
     {
         var sender = Live.Ns.StartPython(LiveNamespace.TrafficScript + """
@@ -195,7 +231,7 @@ public sealed class LiveCollectionTests : IDisposable
             print("done", flush=True)
             sys.stdin.readline()
             """);
-        ICollector[] collectors = [new NetSnmpCollector(), new InterfaceCollector(), new SockstatCollector(), new SoftnetCollector()];
+        ICollector[] collectors = [new NetSnmpCollector(), new InterfaceCollector(), new SockstatCollector(), new SoftnetCollector(), new SoftirqsCollector()];
 
         var task = HostCollection.CollectAsync(Live.Context, TimeSpan.FromSeconds(2), collectors: collectors);
         Assert.False(task.IsCompleted);   // the first sample is taken; now send between the two
@@ -215,6 +251,9 @@ public sealed class LiveCollectionTests : IDisposable
         Assert.Equal(25L * (64 + 8 + 20), lo.Deltas["rxBytes"]);
         Assert.Equal(25L, lo.Deltas["rx_packets"]);
         Assert.All(snapshot.Softnet, c => Assert.NotNull(c.Deltas));
+        // Loopback delivers through the per-CPU backlog (netif_rx()), whose processing is a NET_RX softirq.
+        Assert.All(snapshot.Softnet, c => Assert.True(c.Deltas!["netRx"] >= 0 && c.NetRx is not null));
+        Assert.True(snapshot.Softnet.Sum(c => c.Deltas!["netRx"]) >= 1);
         Assert.Contains(SnapshotCapability.Rates, snapshot.Source.Capabilities);
     }
 

@@ -9,7 +9,7 @@ namespace TuneAdvisor.Tests.Collection;
 /// defaults, a veth pair that is up (ta-up0/ta-up1, rp_filter 2 on ta-up0) and one left down (ta-down0/ta-down1),
 /// some TCP and UDP traffic on its loopback, and a sleeping process whose /proc/PID/net and /proc/PID/root/sys show
 /// the namespace's view. <see cref="Context"/> reads that view from the test process (net/ through the pid,
-/// sys/ through /proc/sys, which shows the namespace only on a <see cref="NetnsThread"/>).
+/// sys/ through /proc/sys, which shows the namespace only on a <see cref="NetnsThread"/>, softirqs as the host-wide file).
 /// </summary>
 public sealed class LiveNamespace : IDisposable
 {
@@ -59,6 +59,7 @@ public sealed class LiveNamespace : IDisposable
         }
         File.CreateSymbolicLink(_proc.PathOf("net"), $"/proc/{Pid}/net");
         File.CreateSymbolicLink(_proc.PathOf("sys"), "/proc/sys");
+        File.CreateSymbolicLink(_proc.PathOf("softirqs"), "/proc/softirqs");   // host-wide: the namespace sees the host's
     }
 
     public Netns Ns { get; }

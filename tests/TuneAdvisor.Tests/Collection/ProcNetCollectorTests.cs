@@ -4,7 +4,7 @@ using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Tests.Collection;
 
-/// <summary>The softnet, sockstat and conntrack collectors over fixture trees.</summary>
+/// <summary>The softnet, softirqs, sockstat and conntrack collectors over fixture trees.</summary>
 public sealed class ProcNetCollectorTests : IDisposable
 {
     private readonly TempTree _tree = new();
@@ -38,6 +38,31 @@ public sealed class ProcNetCollectorTests : IDisposable
         Assert.Empty(sample.Softnet);
         Assert.Empty(sample.Capabilities);
         Assert.Equal("TA0204", Assert.Single(sample.Notes).Id);
+    }
+
+    [Fact]
+    public void Softirqs_reads_net_rx_and_net_tx_of_every_cpu_through_the_proc_root()
+    {
+        _tree.Write("proc/softirqs", TestFiles.Read("Captures", "softirqs", "proc_softirqs.txt"));
+        var sample = Collect(new SoftirqsCollector());
+
+        Assert.Equal([(0, 101841L, 311L), (1, 271263L, 358L)], sample.Softirqs.Select(c => (c.Cpu, c.NetRx, c.NetTx)));
+        Assert.Contains(SnapshotCapability.Softirqs, sample.Capabilities);
+        Assert.Equal([_tree.PathOf("proc/softirqs")], sample.Inputs);
+        Assert.Empty(sample.Notes);
+        Assert.True(new SoftirqsCollector().IsSampled);
+    }
+
+    [Fact]
+    public void Softirqs_missing_is_a_note_and_no_capability()
+    {
+        var sample = Collect(new SoftirqsCollector());
+
+        Assert.Empty(sample.Softirqs);
+        Assert.Empty(sample.Capabilities);
+        var note = Assert.Single(sample.Notes);
+        Assert.Equal("TA0204", note.Id);
+        Assert.Contains("NET_RX/NET_TX softirq counts per CPU are unknown", note.Message);
     }
 
     [Fact]

@@ -43,7 +43,9 @@ public sealed class LiveCaptureParityTests : IDisposable
         // immediately before the live audit takes its first sample.
         var procFiles = string.Join("; ", new[] { "netstat", "snmp", "snmp6", "dev", "sockstat", "softnet_stat" }
             .Select(f => $"cat /proc/net/{f} > '{_captures}/proc-net-{f}.txt'"));
-        ns.Exec("sh", "-c", $"sysctl -a > '{_captures}/sysctl-a.txt' 2>/dev/null; ss -tanpi > '{_captures}/ss-tanpi.txt'; {procFiles}")
+        // /proc/softirqs is host-wide: a live audit in the namespace sees the whole machine's NET_RX, so TA1209 may
+        // fire there on a busy machine; with the file among the captures it is a rate rule on both sides.
+        ns.Exec("sh", "-c", $"sysctl -a > '{_captures}/sysctl-a.txt' 2>/dev/null; ss -tanpi > '{_captures}/ss-tanpi.txt'; {procFiles}; cat /proc/softirqs > '{_captures}/proc-softirqs.txt'")
             .EnsureSuccess("captures");
         var live = Audit(ns.Exec(RepoPaths.Cli, "audit", "--format", "json", "--interval", "2s"));
         var offline = Audit(ProcessRunner.Run(RepoPaths.Cli, ["audit", "--format", "json", "--input", _captures]));

@@ -62,6 +62,15 @@ public sealed class CaptureFacts
         // Without column 13 a CPU's id is its line's position, so rows are keyed by what they hold, not by that id.
         foreach (var cpu in sample.Softnet)
             facts[$"softnet:{cpu.Processed} {cpu.Dropped} {cpu.TimeSqueeze}"] = ("", 0);
+        // /proc/softirqs: a CPU's count is in its row's line (the last such row, as a file of several copies reads the last).
+        int RowLine(string name) => lines.Select((t, i) => (t, i)).LastOrDefault(x => x.t.TrimStart().StartsWith(name + ":", StringComparison.Ordinal)).i + 1;
+        foreach (var cpu in sample.Softirqs)
+        {
+            if (cpu.NetRx is { } rx)
+                facts[$"softirq:CPU{cpu.Cpu}.NET_RX"] = (Num(rx), RowLine("NET_RX"));
+            if (cpu.NetTx is { } tx)
+                facts[$"softirq:CPU{cpu.Cpu}.NET_TX"] = (Num(tx), RowLine("NET_TX"));
+        }
 
         var noted = new HashSet<int>();
         foreach (var n in sample.Notes)

@@ -21,6 +21,7 @@ public static class CaptureFiles
         _ when name.StartsWith("sysctl", StringComparison.Ordinal) => "sysctl",
         _ when name.StartsWith("uname", StringComparison.Ordinal) => "uname",
         "proc_net_netstat.txt" or "proc_net_snmp.txt" or "proc_net_snmp6.txt" => "/proc/net/netstat, snmp, snmp6",
+        _ when name.StartsWith("softirqs/", StringComparison.Ordinal) => "/proc/softirqs",
         _ => null,
     };
 }

@@ -99,6 +99,9 @@ public sealed class CaptureScenario : IDisposable
         }
         foreach (var f in new[] { "netstat", "snmp", "snmp6", "dev", "sockstat", "sockstat6", "softnet_stat", "tcp", "tcp6" })
             c[$"proc_net_{f}.txt"] = Run("cat", $"/proc/net/{f}");
+        // Host-wide: the namespace shows the host's counts.
+        c["softirqs/proc_softirqs.txt"] = Run("cat", "/proc/softirqs");
+        c["softirqs/grep_-E_CPU_NET_.txt"] = Run("grep", "-E", "CPU|NET_", "/proc/softirqs");
         // Translated net-tools output (titles, headers and timer words), where the locales exist
         // (made with `localedef -i de_DE -f UTF-8 de_DE.UTF-8` and the same for ja_JP).
         var locales = Run("locale", "-a");

@@ -29,11 +29,11 @@ public static partial class CorpusSelector
         };
     }
 
-    private static long Field(SoftnetCpu cpu, string field) => field switch
+    private static long Field(SoftnetCpu cpu, string field) => (field switch
     {
         "processed" => cpu.Processed,
         "dropped" => cpu.Dropped,
         "time_squeeze" => cpu.TimeSqueeze,
         _ => throw new InvalidOperationException("unknown softnet_stat field " + field),
-    };
+    }) ?? throw new InvalidOperationException($"CPU {cpu.Cpu}'s {field} was not read");
 }

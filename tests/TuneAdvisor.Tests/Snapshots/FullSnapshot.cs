@@ -87,7 +87,7 @@ public static class FullSnapshot
                     Deltas = Map(("rxBytes", 1)), Source = "/proc/net/dev:3",
                 },
             ],
-            Softnet = [new SoftnetCpu { Cpu = 0, Processed = 42, Dropped = 0, TimeSqueeze = 0, ReceivedRps = 0, FlowLimitCount = 0, BacklogLength = 0, Deltas = Map(("processed", 2)) }],
+            Softnet = [new SoftnetCpu { Cpu = 0, Processed = 42, Dropped = 0, TimeSqueeze = 0, ReceivedRps = 0, FlowLimitCount = 0, BacklogLength = 0, NetRx = 31988, NetTx = 161, Deltas = Map(("netRx", 5), ("netTx", 1), ("processed", 2)) }],
             Processes = [new ProcessInfo { Pid = 1472, Name = "etcd", CommandLine = "etcd --name m1", FdCount = 120, NofileSoft = 1024, NofileHard = 524288, Note = "none" }],
             Peers =
             [

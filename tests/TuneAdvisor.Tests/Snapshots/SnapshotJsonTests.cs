@@ -18,6 +18,7 @@ public class SnapshotJsonTests
         Connections = [new ConnectionInfo { Protocol = "tcp", State = "TIME-WAIT", Local = "10.0.0.1:443", Remote = "10.0.0.2:51000", Info = new TcpInfo { Length = 104 } }],
         Sysctls = new Dictionary<string, SysctlEntry> { ["net.core.somaxconn"] = new("4096", "x") }.ToImmutableSortedDictionary(StringComparer.Ordinal),
         Processes = [new ProcessInfo { Pid = 1, Name = "init" }],
+        Softnet = [new SoftnetCpu { Cpu = 3 }],
     };
 
     private static SystemSnapshot Load(string json)
@@ -97,6 +98,10 @@ public class SnapshotJsonTests
         Assert.Null(Assert.Single(loaded.Listeners).SendQ);
         Assert.Null(loaded.Sysctls["net.core.somaxconn"].InitNetnsOnly);
         Assert.Null(Assert.Single(loaded.Processes).FdCount);
+        var cpu = Assert.Single(loaded.Softnet);
+        Assert.Equal(3, cpu.Cpu);
+        Assert.Equal<long?[]>([null, null, null, null, null], [cpu.Processed, cpu.Dropped, cpu.TimeSqueeze, cpu.NetRx, cpu.NetTx]);
+        Assert.Equal("{\"cpu\":3}", doc.RootElement.GetProperty("softnet")[0].GetRawText());
         Assert.Equal(json, SnapshotJson.Serialize(loaded));
     }
 
@@ -115,7 +120,7 @@ public class SnapshotJsonTests
         var loaded = Load(v1);
         Assert.Equal(1, loaded.SchemaVersion);
         // Written again, it is today's format with the same values; version 1 had no closed connections, no
-        // counter sources and no lower-bound or cut-row flags on sockets.
+        // counter sources, no lower-bound or cut-row flags on sockets and no softirq counts per CPU.
         Assert.Empty(loaded.ClosedConnections);
         Assert.Null(loaded.CounterSources);
         var full = FullSnapshot.Create();
@@ -125,6 +130,7 @@ public class SnapshotJsonTests
             CounterSources = null,
             Listeners = [.. full.Listeners.Select(l => l with { RecvQAtLeast = null, SendQAtLeast = null, Truncated = null })],
             Connections = [.. full.Connections.Select(c => c with { RecvQAtLeast = null, SendQAtLeast = null, Truncated = null })],
+            Softnet = [.. full.Softnet.Select(c => c with { NetRx = null, NetTx = null, Deltas = c.Deltas!.Remove("netRx").Remove("netTx") })],
         };
         Assert.Equal(SnapshotJson.Serialize(today), SnapshotJson.Serialize(loaded));
     }

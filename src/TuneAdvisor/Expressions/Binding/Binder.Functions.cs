@@ -203,7 +203,7 @@ public sealed partial class Binder
     private static readonly SnapshotCapability[] RuntimeCapabilities =
     [
         SnapshotCapability.Sysctls, SnapshotCapability.Counters, SnapshotCapability.Listeners, SnapshotCapability.Connections,
-        SnapshotCapability.Interfaces, SnapshotCapability.Softnet, SnapshotCapability.Processes, SnapshotCapability.Conntrack,
+        SnapshotCapability.Interfaces, SnapshotCapability.Softnet, SnapshotCapability.Softirqs, SnapshotCapability.Processes, SnapshotCapability.Conntrack,
     ];
 
     private BoundExpression BindDeltaRate(CallSyntax c)

@@ -112,8 +112,8 @@ public sealed partial class Binder
         }
         if (Scopes.All.FirstOrDefault(s => s.Collection == n.Name && s.ItemType is not null) is { } collectionScope)
         {
-            if (collectionScope.Requires is { } cap)
-                Require(collectionScope.Collection, cap);
+            if (collectionScope.Requires is { } caps)
+                Require(collectionScope.Collection, caps);
             var items = collectionScope.Items;
             return new BoundExpression(new CollectionType(collectionScope.ItemType!), n.Span, ctx => Value.FromCollection(items(ctx.Snapshot)));
         }

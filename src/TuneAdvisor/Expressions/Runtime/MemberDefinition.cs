@@ -17,4 +17,10 @@ public sealed record MemberDefinition(
 {
     public NumberMember? Number { get; init; }
     public TextMember? Text { get; init; }
+
+    /// <summary>
+    /// Data the member needs beyond its scope's, when the scope's items join several sources (a CPU's softnet_stat
+    /// columns and its /proc/softirqs counts): a rule reading it is not applicable to a source without that data.
+    /// </summary>
+    public Requirement? Requires { get; init; }
 }

@@ -50,13 +50,21 @@ public static partial class ItemTypes
         Str<InterfaceInfo>("operstate", "up, down, unknown, …", i => i.OperState),
         Num<InterfaceInfo>("tx_queue_len", ExprType.Integer, "txqueuelen", i => i.TxQueueLen));
 
+    /// <summary>A CPU's record joins two files; each member needs the one it comes from (the scope needs either).</summary>
+    private static readonly Requirement SoftnetStat = new("per-CPU softnet statistics", [SnapshotCapability.Softnet]);
+    private static readonly Requirement Softirqs = new("per-CPU NET_RX/NET_TX softirq counts (/proc/softirqs)", [SnapshotCapability.Softirqs]);
+
     public static readonly ItemType Cpu = Item("cpu",
         Num<SoftnetCpu>("cpu", ExprType.Integer, "CPU id", c => c.Cpu),
-        Counter<SoftnetCpu>("processed", ExprType.Integer, "packets processed", c => c.Processed, c => D(c.Deltas, "processed")),
-        Counter<SoftnetCpu>("dropped", ExprType.Integer, "packets dropped: the per-CPU backlog (netdev_max_backlog) was full", c => c.Dropped, c => D(c.Deltas, "dropped")),
-        Counter<SoftnetCpu>("time_squeeze", ExprType.Integer, "net_rx_action ran out of budget with work left", c => c.TimeSqueeze, c => D(c.Deltas, "timeSqueeze")),
-        Counter<SoftnetCpu>("received_rps", ExprType.Integer, "packets steered here by RPS", c => c.ReceivedRps, c => D(c.Deltas, "receivedRps")),
-        Counter<SoftnetCpu>("flow_limit", ExprType.Integer, "flow limit count", c => c.FlowLimitCount, c => D(c.Deltas, "flowLimitCount")));
+        Counter<SoftnetCpu>("processed", ExprType.Integer, "packets processed", c => c.Processed, c => D(c.Deltas, "processed")) with { Requires = SoftnetStat },
+        Counter<SoftnetCpu>("dropped", ExprType.Integer, "packets dropped: the per-CPU backlog (netdev_max_backlog) was full", c => c.Dropped, c => D(c.Deltas, "dropped")) with { Requires = SoftnetStat },
+        Counter<SoftnetCpu>("time_squeeze", ExprType.Integer, "net_rx_action ran out of budget with work left", c => c.TimeSqueeze, c => D(c.Deltas, "timeSqueeze")) with { Requires = SoftnetStat },
+        Counter<SoftnetCpu>("received_rps", ExprType.Integer, "packets steered here by RPS", c => c.ReceivedRps, c => D(c.Deltas, "receivedRps")) with { Requires = SoftnetStat },
+        Counter<SoftnetCpu>("flow_limit", ExprType.Integer, "flow limit count", c => c.FlowLimitCount, c => D(c.Deltas, "flowLimitCount")) with { Requires = SoftnetStat },
+        Counter<SoftnetCpu>("net_rx", ExprType.Integer, "NET_RX softirqs handled on this CPU (net_rx_action runs; /proc/softirqs)", c => c.NetRx, c => D(c.Deltas, "netRx"),
+            c => $"the NET_RX softirq count of CPU {c.Cpu} is unknown (/proc/softirqs gave none for it)") with { Requires = Softirqs },
+        Counter<SoftnetCpu>("net_tx", ExprType.Integer, "NET_TX softirqs handled on this CPU (net_tx_action runs; /proc/softirqs)", c => c.NetTx, c => D(c.Deltas, "netTx"),
+            c => $"the NET_TX softirq count of CPU {c.Cpu} is unknown (/proc/softirqs gave none for it)") with { Requires = Softirqs });
 
     public static readonly ItemType Process = Item("process",
         Num<ProcessInfo>("pid", ExprType.Integer, "process id", p => p.Pid),

@@ -56,15 +56,20 @@ internal static class Members
         };
     }
 
-    /// <summary>A cumulative counter member: its value at the last sample, and its change over the window.</summary>
-    public static MemberDefinition Counter<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, double?> delta)
+    /// <summary>
+    /// A cumulative counter member: its value at the last sample, and its change over the window. When
+    /// <paramref name="unknownWhy"/> is given, an item whose value is unknown says why for the value and its change alike.
+    /// </summary>
+    public static MemberDefinition Counter<T>(string name, ExprType type, string description, Func<T, double?> get, Func<T, double?> delta,
+        Func<T, string>? unknownWhy = null)
         where T : class
     {
         var unknown = Value.Unknown($"{name} is unknown");
         var noDelta = Value.Unknown($"{name} has no second sample (use --interval > 0)");
+        Func<object, string>? why = unknownWhy is null ? null : o => unknownWhy((T)o);
         return new(name, type, description,
-            o => get((T)o) is { } v ? Value.FromNumber(v) : unknown,
-            o => delta((T)o) is { } d ? Value.FromNumber(d) : noDelta)
+            o => get((T)o) is { } v ? Value.FromNumber(v) : why is null ? unknown : Value.Unknown(o, why),
+            o => delta((T)o) is { } d ? Value.FromNumber(d) : why is not null && get((T)o) is null ? Value.Unknown(o, why) : noDelta)
         {
             Number = NumberMember.Create(get),
         };

@@ -17,6 +17,6 @@ public sealed record OfflinePart(string Path, string Kind, SampleBuilder Sample,
     /// <summary>Whether the part holds anything beyond notes.</summary>
     public bool HasData =>
         Sample.Counters.Count > 0 || Sample.CounterDeltas.Count > 0 || Sample.Sysctls.Count > 0 || Sample.Listeners.Count > 0
-        || Sample.Connections.Count > 0 || Sample.Gauges.Count > 0 || Sample.Interfaces.Count > 0 || Sample.Softnet.Count > 0
+        || Sample.Connections.Count > 0 || Sample.Gauges.Count > 0 || Sample.Interfaces.Count > 0 || Sample.Softnet.Count > 0 || Sample.Softirqs.Count > 0
         || Sample.Processes.Count > 0 || Sample.Host.Hostname is not null || Sample.Host.Kernel is not null;
 }

@@ -51,6 +51,8 @@ public static class OfflineSampleMerger
         target.Interfaces.AddRange(part.Interfaces.Where(i => !target.Interfaces.Exists(t => t.Name == i.Name)));
         if (target.Softnet.Count == 0)
             target.Softnet.AddRange(part.Softnet);
+        if (target.Softirqs.Count == 0)
+            target.Softirqs.AddRange(part.Softirqs);
         target.AppConfigs.AddRange(part.AppConfigs);
         target.Limits.AddRange(part.Limits);
         target.Capabilities.UnionWith(part.Capabilities);

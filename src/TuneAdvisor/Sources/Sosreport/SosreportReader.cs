@@ -11,7 +11,8 @@ namespace TuneAdvisor.Sources.Sosreport;
 
 /// <summary>
 /// Builds a snapshot from an unpacked sosreport: sos_commands/kernel/sysctl_-a and uname_-a,
-/// sos_commands/networking/ss_*, netstat_* and nstat_*, and the copied proc/net files. Every file's kind is still
+/// sos_commands/networking/ss_*, netstat_* and nstat_*, the copied proc/net files, and proc/softirqs (which sos's
+/// kernel plugin copies; it is host-wide, so it is read whichever proc/net is). Every file's kind is still
 /// detected from its content; the file name only says which command flags sos used (its nstat runs with -a). The
 /// host's proc/net is preferred; proc/&lt;pid&gt;/net copies of other network namespaces are noted, and used only when
 /// proc/net is missing. Sockets listed by both ss and netstat are taken from ss.
@@ -20,6 +21,9 @@ public static class SosreportReader
 {
     /// <summary>Network files sos copies from /proc/net that an offline parser may read.</summary>
     private static readonly string[] ProcNetFiles = ["netstat", "snmp", "snmp6", "dev", "sockstat", "sockstat6", "softnet_stat", "tcp", "tcp6"];
+
+    /// <summary>Per-CPU softirq counts, copied by sos's kernel plugin (/proc/softirqs).</summary>
+    private static readonly string SoftirqsFile = Path.Combine("proc", "softirqs");
 
     public static bool IsSosreport(string dir) =>
         Directory.Exists(Path.Combine(dir, "sos_commands"))
@@ -40,6 +44,8 @@ public static class SosreportReader
         foreach (var relative in CommandFiles(dir))
             ReadKnown(dir, relative, parts, now);
         ReadProcNet(dir, parts, now);
+        if (File.Exists(Path.Combine(dir, SoftirqsFile)))
+            ReadKnown(dir, SoftirqsFile, parts, now);
         ReadHostname(dir, general);
 
         var sample = OfflineSampleMerger.Merge(now, parts);

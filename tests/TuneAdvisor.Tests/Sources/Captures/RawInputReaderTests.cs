@@ -56,6 +56,21 @@ public sealed class RawInputReaderTests
     }
 
     [Fact]
+    public void A_copied_proc_softirqs_joins_the_softnet_cpus_or_stands_alone()
+    {
+        var (both, diagnostics) = RawInputReader.Read(Files("proc_net_softnet_stat.txt", "softirqs/proc_softirqs.txt"), Time);
+        Assert.Equal([(0, 101841L, 311L), (1, 271263L, 358L)], both.Softnet.Select(c => (c.Cpu, c.NetRx!.Value, c.NetTx!.Value)));
+        Assert.All(both.Softnet, c => Assert.NotNull(c.Processed));
+        Assert.Equal([SnapshotCapability.Softnet, SnapshotCapability.Softirqs], both.Source.Capabilities);
+        Assert.DoesNotContain(diagnostics, d => d.Severity >= Severity.Warning);
+
+        var (alone, _) = RawInputReader.Read(Files("softirqs/grep_-E_CPU_NET_.txt"), Time);
+        Assert.Equal([0, 1], alone.Softnet.Select(c => c.Cpu));
+        Assert.All(alone.Softnet, c => Assert.Null(c.Processed));
+        Assert.Equal([SnapshotCapability.Softirqs], alone.Source.Capabilities);
+    }
+
+    [Fact]
     public void Netstat_alone_gives_listeners_but_no_backlog()
     {
         var (s, _) = RawInputReader.Read(Files("netstat_-tanp.txt"), Time);

@@ -24,6 +24,8 @@ public sealed class SosreportLayoutTests : IDisposable
         Put("proc/net/netstat", CaptureFiles.Text("proc_net_netstat.txt"));
         Put("proc/4242/net/netstat", CaptureFiles.Text("proc_net_netstat.txt").Replace("TcpExt: 0", "TcpExt: 7", StringComparison.Ordinal));
         Put("etc/sysctl.d/60-backlog.conf", "# raised for the web tier\nnet.core.somaxconn = 8192\n");
+        Put("proc/net/softnet_stat", CaptureFiles.Text("proc_net_softnet_stat.txt"));
+        Put("proc/softirqs", CaptureFiles.Text("softirqs/proc_softirqs.txt"));
     }
 
     private void Put(string relative, string text)
@@ -77,4 +79,16 @@ public sealed class SosreportLayoutTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Proc_softirqs_puts_net_rx_and_net_tx_on_the_softnet_cpus()
+    {
+        var (s, diagnostics) = SosreportReader.Read(_dir, Time);
+        Assert.Equal([(0, 101841L, 311L), (1, 271263L, 358L)], s.Softnet.Select(c => (c.Cpu, c.NetRx!.Value, c.NetTx!.Value)));
+        Assert.All(s.Softnet, c => Assert.NotNull(c.Processed));
+        Assert.Contains(SnapshotCapability.Softirqs, s.Source.Capabilities);
+        Assert.Contains(SnapshotCapability.Softnet, s.Source.Capabilities);
+        Assert.Contains("proc/softirqs", s.Source.Inputs);
+        Assert.DoesNotContain(diagnostics, d => d.Span.Path.Contains("softirqs", StringComparison.Ordinal));
+    }
 }
