@@ -33,6 +33,8 @@ public sealed partial class Binder
             return BoundExpression.Error(m.Span);
         }
 
+        if (member.Requires is { } requirement)
+            _requirements.Add(requirement);
         bool onScopeItem = m.Target is NameSyntax n && n.Name == _scope.ItemName;
         var get = member.Get;
         var delta = member.Delta;

@@ -17,4 +17,10 @@ public sealed record MemberDefinition(
 {
     public NumberMember? Number { get; init; }
     public TextMember? Text { get; init; }
+
+    /// <summary>
+    /// Data beyond the scope's own that the member is computed from (a destination's ephemeral-port count needs
+    /// net.ipv4.ip_local_port_range): a rule that reads it is not applicable where the source cannot provide that data.
+    /// </summary>
+    public Requirement? Requires { get; init; }
 }
