@@ -23,7 +23,7 @@ public sealed class CorpusVerdictTests
         ["syncookies_off"] = ["TA1009"],
         ["interface_drops_errors"] = ["TA1203", "TA1204", "TA1205", "TA1207"],
         ["high_retransmission"] = ["TA1301", "TA1302"],
-        ["ephemeral_ports_timewait"] = ["TA1404"],
+        ["ephemeral_ports_timewait"] = ["TA1404", "TA1406"],
         ["close_wait_pileup"] = ["TA1305"],
         ["backlog_capped_by_somaxconn"] = ["TA1013"],
         ["softnet_drops"] = ["TA1201", "TA1208"],
