@@ -24,7 +24,7 @@ public sealed class CorpusVerdictTests
         ["interface_drops_errors"] = ["TA1203", "TA1204", "TA1205", "TA1207"],
         ["high_retransmission"] = ["TA1301", "TA1302"],
         ["ephemeral_ports_timewait"] = ["TA1404", "TA1406"],
-        ["close_wait_pileup"] = ["TA1305"],
+        ["close_wait_pileup"] = ["TA1306"],
         ["backlog_capped_by_somaxconn"] = ["TA1013"],
         ["softnet_drops"] = ["TA1201", "TA1208"],
         ["conntrack_full"] = ["TA1604", "TA1605", "TA1606"],

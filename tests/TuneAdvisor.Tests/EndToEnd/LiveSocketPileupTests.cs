@@ -6,7 +6,7 @@ namespace TuneAdvisor.Tests.EndToEnd;
 
 /// <summary>
 /// The aggregate rules on a real kernel, inside a throwaway namespace, with the built CLI: a python3 server that never
-/// closes the 200 connections its clients closed (TA1305, scope owner), and a client that uses up a 200-port
+/// closes the 200 connections its clients closed (TA1306, scope owner), and a client that uses up a 200-port
 /// ephemeral range towards one loopback listener until connect() fails with EADDRNOTAVAIL, its sockets then in
 /// TIME-WAIT (TA1406, scope destination). Each count the audit reports is compared with what ss prints in the namespace.
 /// </summary>
@@ -74,21 +74,21 @@ public sealed class LiveSocketPileupTests
 
         using var tree = new TempTree();
         // The threshold at exactly the count: the rule fires at close_wait >= the option.
-        var policy = tree.Write("policy.yaml", "options:\n  TA1305:\n    close_wait: 200\n");
+        var policy = tree.Write("policy.yaml", "options:\n  TA1306:\n    close_wait: 200\n");
         var audit = ns.Exec(RepoPaths.Cli, "audit", "--format", "json", "--interval", "0", "--policy", policy);
         Assert.True(audit.ExitCode == 1, $"audit should exit 1 on findings, got {audit.ExitCode}: {audit.Stderr}");
         using var doc = JsonDocument.Parse(audit.Stdout);
-        var finding = Assert.Single(Findings(doc, "TA1305"));
+        var finding = Assert.Single(Findings(doc, "TA1306"));
         Assert.Equal($"owner python3({pid})", finding.GetProperty("subject").GetString());
         Assert.Equal("warning", finding.GetProperty("severity").GetString());
         Assert.Contains($"python3({pid}): {ssCount} TCP connections in CLOSE-WAIT", finding.GetProperty("message").GetString());
 
         // One more than the count is the other side of the boundary: no finding.
-        var above = tree.Write("above.yaml", "options:\n  TA1305:\n    close_wait: 201\n");
+        var above = tree.Write("above.yaml", "options:\n  TA1306:\n    close_wait: 201\n");
         var quiet = ns.Exec(RepoPaths.Cli, "audit", "--format", "json", "--interval", "0", "--policy", above, "--fail-on", "none");
         Assert.True(quiet.ExitCode == 0, $"audit exited {quiet.ExitCode}: {quiet.Stderr}");
         using var quietDoc = JsonDocument.Parse(quiet.Stdout);
-        Assert.Empty(Findings(quietDoc, "TA1305"));
+        Assert.Empty(Findings(quietDoc, "TA1306"));
     }
 
     [LiveFact]
