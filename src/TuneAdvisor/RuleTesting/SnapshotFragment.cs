@@ -33,7 +33,7 @@ public static class SnapshotFragment
         foreach (var l in Maps(m, "listeners"))
             b.Listeners.Add(Listener(l));
         foreach (var c in Maps(m, "connections"))
-            b.Connections.Add(Connection(c));
+            b.Connections.AddRange(Repeated(Connection(c), c));
         foreach (var i in Maps(m, "interfaces"))
             b.Interfaces.Add(Interface(i));
         foreach (var c in Maps(m, "cpus"))
@@ -100,8 +100,9 @@ public static class SnapshotFragment
         return (local[..colon].Trim('[', ']'), int.TryParse(local[(colon + 1)..], out var p) ? p : null);
     }
 
+    /// <summary>The holders: the first gets <c>pid</c> (default 1000), later ones pid+1… (the schema says so).</summary>
     private static ImmutableArray<ProcessRef> Processes(YamlMapping m) =>
-        [.. Strings(m, "process").Select((name, i) => new ProcessRef((int)(Long(m, "pid") ?? 1000 + i), name))];
+        [.. Strings(m, "process").Select((name, i) => new ProcessRef((int)(Long(m, "pid") ?? 1000) + i, name))];
 
     private static ListenerInfo Listener(YamlMapping l)
     {
@@ -131,14 +132,44 @@ public static class SnapshotFragment
                 SndWnd = (uint?)Long(i, "sndWnd"), RcvWnd = (uint?)Long(i, "rcvWnd"), LastDataSentMs = (uint)(Long(i, "lastDataSentMs") ?? 0),
                 Retransmits = (int)(Long(i, "retransmits") ?? 0), Lost = (uint)(Long(i, "lost") ?? 0),
             };
+        // A cut address ends in "…" (as the parsers leave it): it has no address or port.
+        if (local.EndsWith('…'))
+            (la, lp) = (null, null);
+        if (remote.EndsWith('…'))
+            (ra, rp) = (null, null);
         return new ConnectionInfo
         {
             Protocol = Str(c, "protocol") ?? "tcp", State = Str(c, "state") ?? "ESTAB", Local = local, Remote = remote,
             LocalAddress = la, LocalPort = lp, RemoteAddress = ra, RemotePort = rp, RecvQ = Long(c, "recvQ"), SendQ = Long(c, "sendQ"),
+            Truncated = Bool(c, "truncated") == true ? true : null,
             Timer = (int?)Long(c, "timer"), Info = info, Processes = Processes(c), Source = "test case",
             DeltaBytesAcked = Long(c, "deltaBytesAcked"),
             Memory = Long(c, "rcvbuf") is { } rcv ? new SocketMemory(0, rcv, 0, Long(c, "sndbuf") ?? 0, 0, 0, 0, null, Long(c, "drops")) : null,
         };
+    }
+
+    /// <summary>
+    /// The row, or with <c>repeat: N</c> N copies of it whose local port (or, with <c>repeatPort: remote</c>, remote
+    /// port) counts up by one from the one given: many sockets in one line of a test case.
+    /// </summary>
+    private static IEnumerable<ConnectionInfo> Repeated(ConnectionInfo c, YamlMapping m)
+    {
+        var count = Long(m, "repeat") ?? 1;
+        bool remote = Str(m, "repeatPort") == "remote";
+        for (int i = 0; i < count; i++)
+        {
+            if (i == 0)
+            {
+                yield return c;
+                continue;
+            }
+            if (remote && c.RemotePort is { } rp)
+                yield return c with { RemotePort = rp + i, Remote = $"{c.Remote[..c.Remote.LastIndexOf(':')]}:{rp + i}" };
+            else if (!remote && c.LocalPort is { } lp)
+                yield return c with { LocalPort = lp + i, Local = $"{c.Local[..c.Local.LastIndexOf(':')]}:{lp + i}" };
+            else
+                yield return c;
+        }
     }
 
     private static InterfaceInfo Interface(YamlMapping i) => new()

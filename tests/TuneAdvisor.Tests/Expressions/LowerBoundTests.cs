@@ -79,6 +79,43 @@ public sealed class LowerBoundTests
         Assert.Equal("unknown", derived.Eval(ctx).Format(derived.Type));
     }
 
+    /// <summary>A count between 2 and 3 (two complete rows and one cut row that may be counted too).</summary>
+    [Theory]
+    [InlineData(TokenKind.GreaterEqual, 2, true)]
+    [InlineData(TokenKind.GreaterEqual, 3, null)]
+    [InlineData(TokenKind.GreaterEqual, 4, false)]
+    [InlineData(TokenKind.Greater, 1, true)]
+    [InlineData(TokenKind.Greater, 2, null)]
+    [InlineData(TokenKind.Greater, 3, false)]
+    [InlineData(TokenKind.Less, 2, false)]
+    [InlineData(TokenKind.Less, 3, null)]
+    [InlineData(TokenKind.Less, 4, true)]
+    [InlineData(TokenKind.LessEqual, 1, false)]
+    [InlineData(TokenKind.LessEqual, 2, null)]
+    [InlineData(TokenKind.LessEqual, 3, true)]
+    [InlineData(TokenKind.EqualEqual, 1, false)]
+    [InlineData(TokenKind.EqualEqual, 2, null)]
+    [InlineData(TokenKind.EqualEqual, 4, false)]
+    [InlineData(TokenKind.BangEqual, 4, true)]
+    [InlineData(TokenKind.BangEqual, 3, null)]
+    public void A_range_decides_when_both_ends_agree(TokenKind op, double limit, bool? expected)
+    {
+        Assert.Equal(expected, LowerBounds.Within(op, 2, 3, limit));
+        var range = Value.Within(2, 3, Cut, _ => "two rows and a cut one");
+        Assert.Equal(3, range.UpperBound);
+        Assert.Equal(expected, LowerBounds.Compare(op, range, true, Value.FromNumber(limit), false));
+        Assert.Equal(expected, LowerBounds.Compare(Comparisons.Mirror(op), Value.FromNumber(limit), false, range, true));
+    }
+
+    [Fact]
+    public void A_range_formats_as_its_two_ends_and_a_lower_bound_has_no_upper_one()
+    {
+        Assert.Equal("2 to 3", Value.Within(2, 3, Cut, _ => "r").Format(ExprType.Integer));
+        Assert.Equal("50% to 51%", Value.Within(0.5, 0.51, Cut, _ => "r").Format(ExprType.Percent));
+        Assert.Null(Value.AtLeast(518, Cut, _ => "r").UpperBound);
+        Assert.Null(Value.Within(2, 3, Cut, _ => "r").WithoutBound().UpperBound);
+    }
+
     private static BoundExpression Compile(string expression)
     {
         var diagnostics = new DiagnosticBag();

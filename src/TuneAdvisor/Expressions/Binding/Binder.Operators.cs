@@ -146,13 +146,13 @@ public sealed partial class Binder
         });
     }
 
-    /// <param name="bounded">The left operand reads a member directly, so a lower bound it carries may decide (see <see cref="LowerBounds"/>).</param>
+    /// <param name="bounded">The left operand reads a member directly, so the bounds it carries may decide (see <see cref="LowerBounds"/>).</param>
     private static Func<EvalContext, Value> CompareNumbers(TokenKind op, Func<EvalContext, Value> l, bool bounded, double limit) => ctx =>
     {
         var x = l(ctx);
         if (!x.IsUnknown)
             return Value.FromBoolean(Holds(op, x.Number.CompareTo(limit)));
-        return bounded && x.LowerBound is { } n && LowerBounds.AtLeast(op, n, limit) is { } known ? Value.FromBoolean(known) : x.WithoutBound();
+        return bounded && x.LowerBound is { } n && LowerBounds.Within(op, n, x.UpperBound, limit) is { } known ? Value.FromBoolean(known) : x.WithoutBound();
     };
 
     private static Func<EvalContext, Value> CompareNumbers(TokenKind op, Func<EvalContext, Value> l, bool leftBounded, Func<EvalContext, Value> r, bool rightBounded) => ctx =>

@@ -4,10 +4,11 @@ namespace TuneAdvisor.Expressions.Runtime;
 
 /// <summary>
 /// Comparisons with a value known only to be at least N (<see cref="Value.LowerBound"/>: a queue length whose digits
-/// were cut off at the end of a pasted row). <c>x &gt; c</c> is true when N &gt; c and unknown otherwise; <c>x &lt; c</c>
-/// is false when N ≥ c and unknown otherwise; and so on. Only a member read directly is taken as a bound: an operator
-/// that passes an unknown on (x + 1, -x, min(x, y)) passes a plain unknown, so a bound never leaks into a result it
-/// does not bound.
+/// were cut off at the end of a pasted row), and perhaps at most M (<see cref="Value.UpperBound"/>: a count that the
+/// rows cut in a paste may add to). <c>x &gt; c</c> is true when N &gt; c, false when M ≤ c, and unknown otherwise;
+/// <c>x &lt; c</c> is false when N ≥ c, true when M &lt; c, and unknown otherwise; and so on. Only a member read
+/// directly is taken as a bound: an operator that passes an unknown on (x + 1, -x, min(x, y)) passes a plain unknown,
+/// so a bound never leaks into a result it does not bound.
 /// </summary>
 public static class LowerBounds
 {
@@ -18,21 +19,21 @@ public static class LowerBounds
     public static bool? Compare(TokenKind op, Value x, bool xBound, Value y, bool yBound)
     {
         if (xBound && x.LowerBound is { } n && !y.IsUnknown)
-            return AtLeast(op, n, y.Number);
+            return Within(op, n, x.UpperBound, y.Number);
         if (yBound && y.LowerBound is { } m && !x.IsUnknown)
-            return AtLeast(Comparisons.Mirror(op), m, x.Number);
+            return Within(Comparisons.Mirror(op), m, y.UpperBound, x.Number);
         return null;
     }
 
-    /// <summary><c>x op c</c> for an x known to be ≥ <paramref name="n"/>.</summary>
-    public static bool? AtLeast(TokenKind op, double n, double c) => op switch
+    /// <summary><c>x op c</c> for an x known to be ≥ <paramref name="n"/> and, when <paramref name="m"/> is given, ≤ m.</summary>
+    public static bool? Within(TokenKind op, double n, double? m, double c) => op switch
     {
-        TokenKind.Greater => n > c ? true : null,
-        TokenKind.GreaterEqual => n >= c ? true : null,
-        TokenKind.Less => n >= c ? false : null,
-        TokenKind.LessEqual => n > c ? false : null,
-        TokenKind.EqualEqual => n > c ? false : null,
-        TokenKind.BangEqual => n > c ? true : null,
+        TokenKind.Greater => n > c ? true : m <= c ? false : null,
+        TokenKind.GreaterEqual => n >= c ? true : m < c ? false : null,
+        TokenKind.Less => n >= c ? false : m < c ? true : null,
+        TokenKind.LessEqual => n > c ? false : m <= c ? true : null,
+        TokenKind.EqualEqual => n > c || m < c ? false : null,
+        TokenKind.BangEqual => n > c || m < c ? true : null,
         _ => null,
     };
 

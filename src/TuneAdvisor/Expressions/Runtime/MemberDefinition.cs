@@ -19,8 +19,9 @@ public sealed record MemberDefinition(
     public TextMember? Text { get; init; }
 
     /// <summary>
-    /// Data the member needs beyond its scope's, when the scope's items join several sources (a CPU's softnet_stat
-    /// columns and its /proc/softirqs counts): a rule reading it is not applicable to a source without that data.
+    /// Data the member needs beyond its scope's: a CPU's /proc/softirqs counts beside its softnet_stat columns, or the
+    /// sysctls a destination's ephemeral-port count is computed from (net.ipv4.ip_local_port_range). A rule reading it
+    /// is not applicable to a source without that data.
     /// </summary>
     public Requirement? Requires { get; init; }
 }

@@ -69,6 +69,12 @@ public readonly struct Value
     /// </summary>
     public double? LowerBound => _reference is UnknownTag { IsLowerBound: true } ? _number : null;
 
+    /// <summary>
+    /// For a bounded unknown that is also known to be at most some number (a count that rows cut in the paste may
+    /// add to, but by no more than their number): that number; null when only the lower bound is known.
+    /// </summary>
+    public double? UpperBound => _reference is UnknownTag { IsLowerBound: true, Upper: { } upper } ? upper : null;
+
     // Properties rather than static readonly fields: a struct in a static field lives in a box the JIT reads through,
     // while these fold to a constant and the tag's (frozen) address.
     public static Value True => new(1, BooleanTag.Instance);
@@ -88,6 +94,13 @@ public readonly struct Value
     public static Value AtLeast(double bound, object subject, Func<object, string> reason) =>
         new(bound, new UnknownTag(subject, reason) { IsLowerBound = true });
 
+    /// <summary>
+    /// An unknown that lies between <paramref name="lower"/> and <paramref name="upper"/> (inclusive); the reason is
+    /// formatted only when read. Comparisons on the member read decide when either bound does (see <see cref="LowerBounds"/>).
+    /// </summary>
+    public static Value Within(double lower, double upper, object subject, Func<object, string> reason) =>
+        new(lower, new UnknownTag(subject, reason) { IsLowerBound = true, Upper = upper });
+
     /// <summary>This unknown without its lower bound (what an operator passes on: x + 1 is not at least x's bound).</summary>
     public Value WithoutBound() => LowerBound is null ? this : Unknown(UnknownReason);
 
@@ -104,6 +117,9 @@ public readonly struct Value
         private readonly Func<object, string>? _describe;
 
         public bool IsLowerBound { get; init; }
+
+        /// <summary>The upper bound of a bounded unknown, when one is known.</summary>
+        public double? Upper { get; init; }
 
         public UnknownTag(string text) => _text = text;
 
@@ -131,7 +147,9 @@ public readonly struct Value
     public string Format(ExprType type)
     {
         if (IsUnknown)
-            return LowerBound is { } bound ? "at least " + FromNumber(bound).Format(type) : "unknown";
+            return LowerBound is not { } bound ? "unknown"
+                : UpperBound is { } upper ? FromNumber(bound).Format(type) + " to " + FromNumber(upper).Format(type)
+                : "at least " + FromNumber(bound).Format(type);
         return Kind switch
         {
             ValueKind.Boolean => Boolean ? "true" : "false",

@@ -57,6 +57,35 @@ internal static class Members
     }
 
     /// <summary>
+    /// A number known to lie between <paramref name="low"/> and <paramref name="high"/>: exact when they agree, and
+    /// otherwise a <see cref="Value.Within"/> (or, with no upper end, <see cref="Value.AtLeast"/>) with
+    /// <paramref name="boundWhy"/> as the reason: a count that rows cut in a paste may add to. The fast path sees a
+    /// range as unknown, so comparisons go to the Value path, which decides whenever both ends of the range agree.
+    /// </summary>
+    public static MemberDefinition Ranged<T>(string name, ExprType type, string description, Func<T, double?> low, Func<T, double?> high,
+        Func<T, string> boundWhy, Func<T, string>? unknownWhy = null)
+        where T : class
+    {
+        var plain = Num(name, type, description, low, unknownWhy);
+        Func<object, string> why = o => boundWhy((T)o);
+        return plain with
+        {
+            Get = o =>
+            {
+                if (low((T)o) is not { } lo)
+                    return plain.Get(o);
+                return high((T)o) switch
+                {
+                    { } hi when hi <= lo => Value.FromNumber(lo),
+                    { } hi => Value.Within(lo, hi, o, why),
+                    null => Value.AtLeast(lo, o, why),
+                };
+            },
+            Number = NumberMember.Create<T>(item => low(item) is { } lo && high(item) is { } hi && hi <= lo ? lo : null),
+        };
+    }
+
+    /// <summary>
     /// A cumulative counter member: its value at the last sample, and its change over the window. When
     /// <paramref name="unknownWhy"/> is given, an item whose value is unknown says why for the value and its change alike.
     /// </summary>
@@ -75,9 +104,12 @@ internal static class Members
         };
     }
 
-    public static MemberDefinition Bool<T>(string name, string description, Func<T, bool?> get)
+    public static MemberDefinition Bool<T>(string name, string description, Func<T, bool?> get, Func<T, string>? unknownWhy = null)
+        where T : class
     {
         var unknown = Value.Unknown($"{name} is unknown");
-        return new(name, ExprType.Boolean, description, o => get((T)o) is { } b ? Value.FromBoolean(b) : unknown);
+        Func<object, string>? why = unknownWhy is null ? null : o => unknownWhy((T)o);
+        return new(name, ExprType.Boolean, description,
+            o => get((T)o) is { } b ? Value.FromBoolean(b) : why is null ? unknown : Value.Unknown(o, why));
     }
 }

@@ -61,7 +61,21 @@ public static class Scopes
     public static readonly ScopeDefinition App = new("app", ItemTypes.App, "apps",
         s => s.AppConfigs.CastArray<object>(), o => { var a = (AppListenConfig)o; return a.Listen.Length > 0 ? $"app {a.App} {a.Listen}" : $"app {a.App}"; }, [SnapshotCapability.AppConfigs]) { Describes = "application listen settings (nginx, Redis, HAProxy, PHP-FPM)" };
 
-    public static ImmutableArray<ScopeDefinition> All { get; } = [Host, Sysctl, Listener, Connection, Socket, Interface, Cpu, Process, Peer, App];
+    /// <summary>
+    /// Every process with the TCP connections it holds, and one group for connections whose process is unknown: an
+    /// aggregate over <see cref="SystemSnapshot.Connections"/> (see <see cref="OwnerItem"/>), pid order, the unknown group last.
+    /// </summary>
+    public static readonly ScopeDefinition Owner = new("owner", ItemTypes.Owner, "owners",
+        OwnerItems.Of, o => ((OwnerItem)o).Subject, [SnapshotCapability.Connections]) { Describes = "connections (to group them by process)" };
+
+    /// <summary>
+    /// Every remote address:port that TCP connections lead to, with the ephemeral ports used towards it: an aggregate
+    /// over <see cref="SystemSnapshot.Connections"/> (see <see cref="DestinationItem"/>), in address and port order.
+    /// </summary>
+    public static readonly ScopeDefinition Destination = new("destination", ItemTypes.Destination, "destinations",
+        DestinationItems.Of, o => ((DestinationItem)o).Subject, [SnapshotCapability.Connections]) { Describes = "connections (to group them by destination)" };
+
+    public static ImmutableArray<ScopeDefinition> All { get; } = [Host, Sysctl, Listener, Connection, Socket, Interface, Cpu, Process, Peer, App, Owner, Destination];
 
     public static ScopeDefinition? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }
