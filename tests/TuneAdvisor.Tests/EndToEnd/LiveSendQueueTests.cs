@@ -87,16 +87,9 @@ public sealed class LiveSendQueueTests
     [LiveFact]
     public void A_path_that_drops_everything_leaves_a_stuck_queue_classified_as_path_loss()
     {
-        using var ns = new Netns();
-        var port = StartReady(ns, BulkTransfer);
-        // From now on every segment to the server is lost on its way in (after it left the sender, as on a path):
-        // data waits, retransmissions back off, nothing is acked.
-        Nft(ns, "add table inet ta", "add chain inet ta in { type filter hook input priority 0 ; }", "add rule inet ta in tcp dport 7001 drop");
-        Thread.Sleep(1500);
-
-        var findings = Findings(ns.Exec(RepoPaths.Cli, "audit", "--format", "json", "--interval", "2s"));
-        var stuck = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "TA1305"
-            && f.GetProperty("subject").GetString() == $"connection tcp 127.0.0.1:{port} -> 127.0.0.1:7001");
+        // Every segment to the server is lost on its way in (after it left the sender, as on a path): data waits,
+        // retransmissions back off, nothing is acked.
+        var (stuck, _) = StuckBulkTransfer("input");
         Assert.Equal("error", stuck.GetProperty("severity").GetString());
         Assert.Contains("cause: path loss", stuck.GetProperty("message").GetString()!, StringComparison.Ordinal);
     }
@@ -104,18 +97,25 @@ public sealed class LiveSendQueueTests
     [LiveFact]
     public void Packets_this_host_refuses_to_send_are_a_local_transmit_failure_not_a_zero_window()
     {
-        using var ns = new Netns();
-        var port = StartReady(ns, BulkTransfer);
         // An OUTPUT drop fails the transmit itself: nothing is in flight, so the kernel arms the probe timer with the
         // peer's window wide open, which ss shows as "persist" like a zero window.
-        Nft(ns, "add table inet ta", "add chain inet ta out { type filter hook output priority 0 ; }", "add rule inet ta out tcp dport 7001 drop");
-        Thread.Sleep(1500);
-
-        var findings = Findings(ns.Exec(RepoPaths.Cli, "audit", "--format", "json", "--interval", "2s"));
-        var subject = $"connection tcp 127.0.0.1:{port} -> 127.0.0.1:7001";
-        var stuck = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "TA1305" && f.GetProperty("subject").GetString() == subject);
+        var (stuck, findings) = StuckBulkTransfer("output");
         Assert.Contains("cause: local transmit failure", stuck.GetProperty("message").GetString()!, StringComparison.Ordinal);
+        var subject = stuck.GetProperty("subject").GetString();
         Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "TA1304" && f.GetProperty("subject").GetString() == subject);
+    }
+
+    /// <summary>A bulk transfer to :7001 whose packets nftables then drops at <paramref name="hook"/>; the TA1305 finding on it and all findings.</summary>
+    private static (JsonElement Stuck, List<JsonElement> Findings) StuckBulkTransfer(string hook)
+    {
+        using var ns = new Netns();
+        var port = StartReady(ns, BulkTransfer);
+        Nft(ns, "add table inet ta", $"add chain inet ta c {{ type filter hook {hook} priority 0 ; }}", "add rule inet ta c tcp dport 7001 drop");
+        Thread.Sleep(1500);
+        var findings = Findings(ns.Exec(RepoPaths.Cli, "audit", "--format", "json", "--interval", "2s"));
+        var stuck = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "TA1305"
+            && f.GetProperty("subject").GetString() == $"connection tcp 127.0.0.1:{port} -> 127.0.0.1:7001");
+        return (stuck, findings);
     }
 
     [LiveFact]
