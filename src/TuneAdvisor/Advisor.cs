@@ -29,21 +29,23 @@ public static class Advisor
         if (rules.HasErrors)
             return new AuditResult { Outcome = AuditOutcome.RulesInvalid, Diagnostics = stages };
 
-        var (policy, failOn, policyDiagnostics) = LoadPolicy(request, rules);
+        var policyPath = request.PolicyFile ?? (request.DiscoverPolicy ? PolicyDiscovery.Find(environment.WorkingDirectory, environment.Home) : null);
+        var (policy, failOn, policyDiagnostics) = LoadPolicy(request, policyPath, rules);
         stages = stages with { Policy = policyDiagnostics };
         if (policy is null)
-            return new AuditResult { Outcome = AuditOutcome.PolicyInvalid, Diagnostics = stages };
+            return new AuditResult { Outcome = AuditOutcome.PolicyInvalid, Diagnostics = stages, PolicyPath = policyPath };
 
         var (snapshot, sourceDiagnostics) = await LoadSnapshotAsync(request.Source, environment, progress, ct).ConfigureAwait(false);
         stages = stages with { Source = sourceDiagnostics };
         if (snapshot is null || sourceDiagnostics.Any(d => d.Severity == Severity.Error))
-            return new AuditResult { Outcome = AuditOutcome.SourceUnavailable, Diagnostics = stages };
+            return new AuditResult { Outcome = AuditOutcome.SourceUnavailable, Diagnostics = stages, PolicyPath = policyPath };
 
         var (analysis, applied) = Evaluate(snapshot, rules, policy, sourceDiagnostics, environment.Time.GetUtcNow());
         return new AuditResult
         {
             Outcome = AuditOutcome.Completed,
-            Report = AuditReport.Of(analysis, failOn, request.PolicyFile),
+            Report = AuditReport.Of(analysis, failOn, policyPath),
+            PolicyPath = policyPath,
             Diagnostics = stages with { Evaluation = applied },
         };
     }
@@ -63,11 +65,12 @@ public static class Advisor
     /// <summary>Runs the test cases beside each rule (`rules test`).</summary>
     public static RuleTestRun TestRules(bool builtIn, IEnumerable<string> paths) => RuleTestRunner.Run(builtIn, paths);
 
-    private static (AuditPolicy? Policy, Severity FailOn, ImmutableArray<Diagnostic> Diagnostics) LoadPolicy(AuditRequest request, RuleSet rules)
+    /// <summary>The policy file at <paramref name="path"/> (named, or discovered), with the command line on top of it.</summary>
+    private static (AuditPolicy? Policy, Severity FailOn, ImmutableArray<Diagnostic> Diagnostics) LoadPolicy(AuditRequest request, string? path, RuleSet rules)
     {
         var bag = new DiagnosticBag();
         PolicyFile? file = null;
-        if (request.PolicyFile is { } path && (file = PolicyFile.Load(path, rules, bag)) is null)
+        if (path is not null && (file = PolicyFile.Load(path, rules, bag)) is null)
             return (null, Severity.Warning, bag.ToImmutableSorted());
         var policy = (file?.Policy ?? AuditPolicy.Default).WithOverrides(request.Disable, request.SeverityOverrides);
         return (policy, request.FailOn ?? file?.FailOn ?? Severity.Warning, bag.ToImmutableSorted());

@@ -16,6 +16,12 @@ public sealed record AuditEnvironment
 
     public TimeProvider Time => Collection.Time;
 
+    /// <summary>Where policy discovery starts (tuneadvisor.yaml here or in a parent); the process's current directory by default.</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>The user's home folder, where policy discovery stops; $HOME by default.</summary>
+    public string? Home { get; init; } = Environment.GetEnvironmentVariable("HOME");
+
     /// <summary>The live host with the given standard input (the CLI passes <see cref="Console.In"/>).</summary>
     public static AuditEnvironment Live(TextReader standardInput) => new() { StandardInput = standardInput };
 }

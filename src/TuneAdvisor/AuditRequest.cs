@@ -18,8 +18,11 @@ public sealed record AuditRequest
     /// <summary>More rule files or folders (--rules), loaded after the built-in ones.</summary>
     public ImmutableArray<string> RulePaths { get; init; } = [];
 
-    /// <summary>A policy file to read (--policy); null for none.</summary>
+    /// <summary>A policy file to read (--policy, --config); null to discover one (see <see cref="DiscoverPolicy"/>).</summary>
     public string? PolicyFile { get; init; }
+
+    /// <summary>Without <see cref="PolicyFile"/>, look for tuneadvisor.yaml in the working directory and its parents (off with --no-policy).</summary>
+    public bool DiscoverPolicy { get; init; } = true;
 
     /// <summary>Rule ids or categories not to run, on top of the policy file's (--disable).</summary>
     public ImmutableArray<string> Disable { get; init; } = [];

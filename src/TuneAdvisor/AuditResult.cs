@@ -36,5 +36,8 @@ public sealed record AuditResult
     public required AuditOutcome Outcome { get; init; }
     /// <summary>Set when <see cref="Outcome"/> is <see cref="AuditOutcome.Completed"/>.</summary>
     public AuditReport? Report { get; init; }
+
+    /// <summary>The policy file the run read (named with --policy, or discovered), or null when it read none.</summary>
+    public string? PolicyPath { get; init; }
     public StageDiagnostics Diagnostics { get; init; } = new();
 }

@@ -33,11 +33,12 @@ internal static class AuditCommand
             Description = "Also write the remediation bundle into DIR: 90-tuneadvisor.conf (a sysctl.d drop-in), tuneadvisor-apply.sh (a dry run unless --apply) and tuneadvisor-hints.txt.",
             HelpName = "DIR",
         };
-        var policyFile = new Option<string?>("--policy")
+        var policyFile = new Option<string?>("--policy", "--config")
         {
-            Description = "Read a policy file (YAML: failOn, disable, enable, severity, options, waivers with reason and expiry); --fail-on, --disable and --severity given on the command line apply on top of it.",
+            Description = "Read this policy file (YAML: failOn, disable, enable, severity, options, waivers). Without it, tuneadvisor.yaml in the current folder or its parents is read (up to the folder holding .git, $HOME or /). --fail-on, --disable and --severity apply on top of it.",
             HelpName = "FILE",
         };
+        var noPolicy = new Option<bool>("--no-policy") { Description = "Read no policy file, not even a tuneadvisor.yaml found in this folder or its parents." };
         var severity = new Option<string[]>("--severity") { Description = "Override a severity: ID=level, CATEGORY=level or all=level; level none disables (repeatable).", HelpName = "ID=LEVEL" };
 
         var command = new Command("audit", "Audit this host (or an offline source) against the rules and report the findings.\n" + ExitCodes.Table);
@@ -49,7 +50,14 @@ internal static class AuditCommand
         command.Options.Add(disable);
         command.Options.Add(severity);
         command.Options.Add(policyFile);
+        command.Options.Add(noPolicy);
         command.Options.Add(remediation);
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(noPolicy) && result.GetValue(policyFile) is not null)
+                result.AddError("--no-policy and --policy (--config) cannot be given together");
+        });
 
         command.SetAction(async (parse, ct) =>
         {
@@ -58,7 +66,8 @@ internal static class AuditCommand
                 Source = source.Read(parse),
                 BuiltInRules = rules.BuiltIn(parse),
                 RulePaths = rules.Paths(parse),
-                PolicyFile = parse.GetValue(policyFile),
+                PolicyFile = parse.GetValue(noPolicy) ? null : parse.GetValue(policyFile),
+                DiscoverPolicy = !parse.GetValue(noPolicy),
                 Disable = [.. parse.GetValue(disable) ?? []],
                 SeverityOverrides = SeverityOverrides.Parse(parse.GetValue(severity) ?? []),
                 FailOn = parse.GetResult(failOn) is { Implicit: false } && SeverityNames.TryParse(parse.GetValue(failOn), out var gate) ? gate : null,

@@ -11,6 +11,8 @@ internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, str
 {
     public int Deliver(AuditResult result)
     {
+        if (result.PolicyPath is { } policy)
+            Stderr.WriteLine($"tuneadvisor: policy {policy}");
         Output.Diagnostics(result.Diagnostics.All, Stderr);
         switch (result.Outcome)
         {

@@ -24,6 +24,7 @@ public static partial class ReportModel
                 ("interval", s.IntervalSeconds is { } iv ? Expressions.Runtime.Units.FormatDuration(iv) : null)),
             ["host"] = Obj(("hostname", s.Host.Hostname), ("kernel", s.Host.Kernel), ("os", s.Host.OsRelease),
                 ("netns", s.Host.NetworkNamespace), ("is_root", s.Host.IsRoot)),
+            ["policy"] = report.PolicyPath,
             ["summary"] = Summary(result),
             ["findings"] = Arr(result.Findings.Select(Finding)),
             ["not_evaluated"] = Arr(Outcomes(result, OutcomeKind.NotEvaluated)),
