@@ -5,7 +5,10 @@ using TuneAdvisor.Snapshots;
 
 namespace TuneAdvisor.Reporting;
 
-/// <summary>The JSON report document (format version 1): findings, every outcome, and the diagnostics of the run.</summary>
+/// <summary>
+/// The JSON report document (format version 1): findings, every outcome, and the diagnostics of the run; <c>policy</c>
+/// is the policy file the run read, and is left out when it read none.
+/// </summary>
 public sealed record JsonReport(
     int FormatVersion,
     string Tool,
@@ -16,7 +19,8 @@ public sealed record JsonReport(
     JsonSummary Summary,
     ImmutableArray<JsonFinding> Findings,
     ImmutableArray<RuleOutcome> Outcomes,
-    ImmutableArray<JsonDiagnostic> Diagnostics);
+    ImmutableArray<JsonDiagnostic> Diagnostics,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Policy = null);
 
 public sealed record JsonSummary(int Rules, int Findings, int Errors, int Warnings, int Infos, int Suppressed, int Passed, int Failed, int NotApplicable, int NotEvaluated);
 

@@ -12,7 +12,7 @@ public sealed class JsonReportWriter : IReportWriter
     public string Extension => ".json";
 
     public string Write(AuditReport report) =>
-        JsonSerializer.Serialize(ToDocument(report.Analysis), ReportJsonContext.Default.JsonReport) + "\n";
+        JsonSerializer.Serialize(ToDocument(report.Analysis) with { Policy = report.PolicyPath }, ReportJsonContext.Default.JsonReport) + "\n";
 
     public static JsonReport ToDocument(AnalysisResult r) => new(
         1,

@@ -42,7 +42,7 @@ public sealed class PolicyDiscoveryTests : IDisposable
     private static string SavedSnapshot() => TuneAdvisor.Snapshots.SnapshotJson.Serialize(ReportFixture.Result().Snapshot, indented: false);
 
     [Fact]
-    public async Task A_discovered_policy_is_applied_and_named_in_the_result_and_the_report_header()
+    public async Task A_discovered_policy_is_applied_and_named_in_the_result_and_every_report()
     {
         _tree.Dir("repo/.git").Dir("repo/ci");
         var path = _tree.Write("repo/tuneadvisor.yaml", "severity:\n  TA1002: info\n");
@@ -51,6 +51,11 @@ public sealed class PolicyDiscoveryTests : IDisposable
         Assert.All(result.Report!.Analysis.Findings.Where(f => f.RuleId == "TA1002"), f => Assert.Equal(Severity.Info, f.Severity));
         Assert.Contains($"| Policy | `{path}` |", new MarkdownReportWriter().Write(result.Report));
         Assert.Contains(path, new HtmlReportWriter().Write(result.Report));
+        using var json = System.Text.Json.JsonDocument.Parse(new JsonReportWriter().Write(result.Report));
+        Assert.Equal(path, json.RootElement.GetProperty("policy").GetString());
+        using var sarif = System.Text.Json.JsonDocument.Parse(new TuneAdvisor.Reporting.Sarif.SarifReportWriter().Write(result.Report));
+        Assert.Equal(path, sarif.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("policy").GetString());
+        Assert.Contains($"<property name=\"policy\" value=\"{path}\" />", new TuneAdvisor.Reporting.JUnit.JUnitReportWriter().Write(result.Report));
     }
 
     [Fact]

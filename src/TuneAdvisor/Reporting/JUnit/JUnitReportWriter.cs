@@ -48,6 +48,8 @@ public sealed class JUnitReportWriter : IReportWriter
                     Property(xml, "category", descriptor.Category);
                     Property(xml, "severity", descriptor.DefaultSeverity.ToName());
                     Property(xml, "scope", descriptor.Scope);
+                    if (report.PolicyPath is { } policy)
+                        Property(xml, "policy", policy);
                     Property(xml, "rule", descriptor.Path);
                     xml.WriteEndElement();
                 }

@@ -20,7 +20,8 @@ public sealed record SarifRun(SarifTool Tool, ImmutableArray<SarifInvocation> In
 
 public sealed record SarifRunAutomationDetails(string Id);
 
-public sealed record SarifRunProperties(string SourceKind, string SourceLocation, string? Hostname, string? Kernel);
+/// <summary>The run's source and host; <c>policy</c> is the policy file the run read (left out when none).</summary>
+public sealed record SarifRunProperties(string SourceKind, string SourceLocation, string? Hostname, string? Kernel, string? Policy = null);
 
 public sealed record SarifTool(SarifToolComponent Driver);
 

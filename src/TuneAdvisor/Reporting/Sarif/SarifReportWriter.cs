@@ -28,9 +28,9 @@ public sealed class SarifReportWriter : IReportWriter
     public string Extension => ".sarif";
 
     public string Write(AuditReport report) =>
-        JsonSerializer.Serialize(ToLog(report.Analysis), Context.SarifLog) + "\n";
+        JsonSerializer.Serialize(ToLog(report.Analysis, report.PolicyPath), Context.SarifLog) + "\n";
 
-    public static SarifLog ToLog(AnalysisResult r)
+    public static SarifLog ToLog(AnalysisResult r, string? policyPath = null)
     {
         var rules = r.Rules.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
         var index = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public sealed class SarifReportWriter : IReportWriter
         {
             AutomationDetails = host.Hostname is { Length: > 0 } name ? new SarifRunAutomationDetails($"tuneadvisor/{name}/") : null,
             OriginalUriBaseIds = new(StringComparer.Ordinal) { [SarifLocations.SnapshotRoot] = SarifLocations.RootOf(r.Snapshot.Source) },
-            Properties = new SarifRunProperties(r.Snapshot.Source.Kind, r.Snapshot.Source.Location, host.Hostname, host.Kernel),
+            Properties = new SarifRunProperties(r.Snapshot.Source.Kind, r.Snapshot.Source.Location, host.Hostname, host.Kernel, policyPath),
         };
         return new SarifLog(SchemaUri, "2.1.0", [run]);
     }
