@@ -69,10 +69,6 @@ public static class NetstatInterfaceTable
         return false;
     }
 
-    /// <summary>Every row of the text in order; a second row for the same name is skipped with a note.</summary>
-    public static ParsedList<NetstatInterfaceRow> Parse(IEnumerable<(int Number, string Text)> lines, string path) =>
-        Parse(lines.Select(l => new InputLine(l.Number, l.Text, false)).ToList(), path);
-
     /// <summary>
     /// Every row of the text in order; a second row for the same name is skipped with a note. The last line of a cut
     /// paste (no line break after it) may stop inside its row: it is read by the table's layout (the header's word
