@@ -21,7 +21,7 @@ public sealed class ConntrackCollector : ICollector
 
     public void Collect(CollectionContext context, SampleBuilder sample)
     {
-        var reader = new SmallFileReader();
+        var reader = new BoundedFileReader();
         var countPath = context.Proc("sys/net/netfilter/nf_conntrack_count");
         var status = reader.TryRead(countPath, out var countText);
         if (status == ReadStatus.Missing)

@@ -24,7 +24,7 @@ public sealed class InterfaceCollector : ICollector
 
     public void Collect(CollectionContext context, SampleBuilder sample)
     {
-        var reader = new SmallFileReader();
+        var reader = new BoundedFileReader();
         var devPath = context.Proc("net/dev");
         var classNet = context.Sys("class/net");
         bool hasSysfs = Directory.Exists(classNet);
@@ -71,7 +71,7 @@ public sealed class InterfaceCollector : ICollector
     }
 
     /// <summary>Adds the link facts and statistics of one /sys/class/net/IF directory.</summary>
-    public static InterfaceInfo WithSysfs(InterfaceInfo info, string dir, SmallFileReader reader) => info with
+    public static InterfaceInfo WithSysfs(InterfaceInfo info, string dir, BoundedFileReader reader) => info with
     {
         SpeedMbps = ParseSpeed(reader.ReadOrNull(Path.Combine(dir, "speed"))),
         Mtu = int.TryParse(reader.ReadOrNull(Path.Combine(dir, "mtu"))?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var mtu) ? mtu : null,
@@ -86,7 +86,7 @@ public sealed class InterfaceCollector : ICollector
         long.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
         && v > 0 && v != 65535 && v != uint.MaxValue ? v : null;
 
-    private static ImmutableSortedDictionary<string, long> ReadStatistics(string dir, SmallFileReader reader)
+    private static ImmutableSortedDictionary<string, long> ReadStatistics(string dir, BoundedFileReader reader)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         foreach (var name in DirectoryListing.Names(dir, directories: false))

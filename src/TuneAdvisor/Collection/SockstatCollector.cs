@@ -18,7 +18,7 @@ public sealed class SockstatCollector : ICollector
 
     public void Collect(CollectionContext context, SampleBuilder sample)
     {
-        var reader = new SmallFileReader();
+        var reader = new BoundedFileReader();
         foreach (var (file, prefix) in (ReadOnlySpan<(string, string)>)[("net/sockstat", "sockstat"), ("net/sockstat6", "sockstat6")])
         {
             var path = context.Proc(file);

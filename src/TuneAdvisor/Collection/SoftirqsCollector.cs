@@ -20,7 +20,7 @@ public sealed class SoftirqsCollector : ICollector
     public void Collect(CollectionContext context, SampleBuilder sample)
     {
         var path = context.Proc("softirqs");
-        var status = new SmallFileReader().TryRead(path, out var text);
+        var status = new BoundedFileReader().TryRead(path, out var text);
         if (status != ReadStatus.Ok)
         {
             sample.Note(KnownDiagnostics.SourceUnavailable, path, $"{path} is unreadable ({status}); NET_RX/NET_TX softirq counts per CPU are unknown");

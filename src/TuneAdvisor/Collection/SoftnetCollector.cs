@@ -19,7 +19,7 @@ public sealed class SoftnetCollector : ICollector
     public void Collect(CollectionContext context, SampleBuilder sample)
     {
         var path = context.Proc("net/softnet_stat");
-        var reader = new SmallFileReader();
+        var reader = new BoundedFileReader();
         var status = reader.TryRead(path, out var text);
         if (status != ReadStatus.Ok)
         {

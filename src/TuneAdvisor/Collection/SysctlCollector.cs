@@ -46,7 +46,7 @@ public sealed class SysctlCollector : ICollector
             sample.Note(KnownDiagnostics.SourceUnavailable, net, $"{net} is missing; sysctl values are unknown");
             return;
         }
-        var reader = new SmallFileReader();
+        var reader = new BoundedFileReader();
         var selected = context.PerInterfaceSysctls == PerInterfaceSysctls.All ? null : SelectInterfaces(context, root, reader, sample);
         try
         {
@@ -65,7 +65,7 @@ public sealed class SysctlCollector : ICollector
         sample.Inputs.Add(root);
     }
 
-    private static void Read(string root, string file, SmallFileReader reader, SampleBuilder sample)
+    private static void Read(string root, string file, BoundedFileReader reader, SampleBuilder sample)
     {
         if (reader.TryRead(file, out var text) != ReadStatus.Ok)
             return;
@@ -111,7 +111,7 @@ public sealed class SysctlCollector : ICollector
         };
     }
 
-    private static HashSet<string> SelectInterfaces(CollectionContext context, string root, SmallFileReader reader, SampleBuilder sample)
+    private static HashSet<string> SelectInterfaces(CollectionContext context, string root, BoundedFileReader reader, SampleBuilder sample)
     {
         var selected = new HashSet<string>(AlwaysRead, StringComparer.Ordinal);
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
@@ -146,7 +146,7 @@ public sealed class SysctlCollector : ICollector
     }
 
     /// <summary>IFF_UP (0x1) in /sys/class/net/IF/flags ("0x1003"); an interface whose flags are unreadable counts as up.</summary>
-    private static bool IsUp(SmallFileReader reader, string sysDir)
+    private static bool IsUp(BoundedFileReader reader, string sysDir)
     {
         var text = reader.ReadOrNull(Path.Combine(sysDir, "flags"))?.Trim();
         if (text is null || !text.StartsWith("0x", StringComparison.Ordinal)

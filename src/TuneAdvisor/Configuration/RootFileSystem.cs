@@ -1,5 +1,5 @@
-using System.Text;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.IO;
 
 namespace TuneAdvisor.Configuration;
 
@@ -12,7 +12,6 @@ namespace TuneAdvisor.Configuration;
 public sealed class RootFileSystem
 {
     private const int MaxLinkHops = 40;
-    private const int MaxFileBytes = 4 * 1024 * 1024;
 
     public RootFileSystem(string root) => Root = Path.GetFullPath(root);
 
@@ -91,29 +90,27 @@ public sealed class RootFileSystem
         var host = HostPath(resolved);
         if (!File.Exists(host))
             return null;
-        try
+        var reader = new BoundedFileReader(FileReadLimits.ImageFile);
+        switch (reader.TryRead(host, out var text))
         {
-            using var stream = new FileStream(host, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var buffer = new byte[MaxFileBytes + 1];
-            int total = 0, read;
-            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
-                total += read;
-            if (total > MaxFileBytes)
-            {
-                diagnostics?.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, SourceSpan.File(relative), $"{relative} is larger than {MaxFileBytes} bytes; only the start was read"));
-                total = MaxFileBytes;
-            }
-            return Encoding.UTF8.GetString(buffer, 0, total);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            diagnostics?.Add(Diagnostic.Create(KnownDiagnostics.PermissionDenied, SourceSpan.File(relative), relative));
-            return null;
-        }
-        catch (IOException ex)
-        {
-            diagnostics?.Add(Diagnostic.Create(KnownDiagnostics.InputUnreadable, SourceSpan.File(relative), $"{relative}: {ex.Message}"));
-            return null;
+            case ReadStatus.Ok:
+                return text;
+            case ReadStatus.Missing:
+                return null;
+            case ReadStatus.TooLarge:
+                diagnostics?.Add(Diagnostic.Create(KnownDiagnostics.TruncatedInput, SourceSpan.File(relative), $"{relative} is larger than {reader.Limits.Describe()}; only the start was read"));
+                return text;
+            case ReadStatus.PermissionDenied:
+                diagnostics?.Add(Diagnostic.Create(KnownDiagnostics.PermissionDenied, SourceSpan.File(relative), relative));
+                return null;
+            case ReadStatus.NotRegularFile:
+                // A FIFO or a device (say, a sysctl.d entry) is refused unread, so it can neither block nor fill memory,
+                // and skipped like a file that sets nothing: the rest of the image is still read.
+                diagnostics?.Add(Diagnostic.Create(KnownDiagnostics.InputUnreadable, SourceSpan.File(relative), reader.Describe(ReadStatus.NotRegularFile, relative) + "; skipped") with { Severity = Severity.Warning });
+                return null;
+            case var status:
+                diagnostics?.Add(Diagnostic.Create(KnownDiagnostics.InputUnreadable, SourceSpan.File(relative), reader.Describe(status, relative)));
+                return null;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Expressions.Runtime;
+using TuneAdvisor.IO;
 using TuneAdvisor.Rules;
 using TuneAdvisor.Yaml;
 
@@ -28,14 +29,10 @@ public sealed record PolicyFile(AuditPolicy Policy, Severity? FailOn)
     /// <summary>Reads and checks a policy file; null (with errors in <paramref name="diagnostics"/>) when it cannot be used.</summary>
     public static PolicyFile? Load(string path, RuleSet rules, DiagnosticBag diagnostics)
     {
-        string text;
-        try
+        // A FIFO, a device or an oversized file is refused unread: what the user named is wrong (exit 2).
+        if (BoundedFileReader.ReadText(path, FileReadLimits.Config, out _, out var problem) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(KnownDiagnostics.ConfigInvalid, SourceSpan.File(path), $"{path}: {e.Message}");
+            diagnostics.Add(KnownDiagnostics.ConfigInvalid, SourceSpan.File(path), problem);
             return null;
         }
         return Parse(text, path, rules, diagnostics);

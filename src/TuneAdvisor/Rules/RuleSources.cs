@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.IO;
 using TuneAdvisor.Resources;
 
 namespace TuneAdvisor.Rules;
@@ -55,14 +56,11 @@ public static class RuleSources
         var result = ImmutableArray.CreateBuilder<RuleFile>();
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
-            try
-            {
-                result.Add(new RuleFile(file, File.ReadAllText(file), sibling => DiskSibling(file, sibling)));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(KnownDiagnostics.RuleFileUnreadable, SourceSpan.File(file), ex.Message);
-            }
+            // A FIFO named like a rule file is refused unread, so it cannot hang `rules check`.
+            if (BoundedFileReader.ReadText(file, FileReadLimits.Config, out _, out var problem) is { } text)
+                result.Add(new RuleFile(file, text, sibling => DiskSibling(file, sibling)));
+            else
+                diagnostics.Add(KnownDiagnostics.RuleFileUnreadable, SourceSpan.File(file), problem);
         }
         if (result.Count == 0 && Directory.Exists(path))
             diagnostics.Add(KnownDiagnostics.NoRulesFound, SourceSpan.File(path), path);
@@ -72,14 +70,7 @@ public static class RuleSources
     private static (string, string)? DiskSibling(string file, string name)
     {
         var path = Path.Combine(Path.GetDirectoryName(file) ?? ".", name);
-        try
-        {
-            return File.Exists(path) ? (path, File.ReadAllText(path)) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        return BoundedFileReader.ReadText(path, FileReadLimits.Config, out _, out _) is { } text ? (path, text) : null;
     }
 
     /// <summary>The id ranges: the built-in table, plus any ID-RANGES.txt found in (or above) the given folders.</summary>
@@ -95,7 +86,12 @@ public static class RuleSources
                 var file = Path.Combine(d.FullName, "ID-RANGES.txt");
                 if (!File.Exists(file))
                     continue;
-                foreach (var (k, v) in IdRanges.Parse(File.ReadAllText(file), file, diagnostics).Categories)
+                if (BoundedFileReader.ReadText(file, FileReadLimits.Config, out _, out var problem) is not { } text)
+                {
+                    diagnostics.Add(KnownDiagnostics.RuleFileUnreadable, SourceSpan.File(file), problem);
+                    break;
+                }
+                foreach (var (k, v) in IdRanges.Parse(text, file, diagnostics).Categories)
                     merged[k] = v;
                 break;
             }

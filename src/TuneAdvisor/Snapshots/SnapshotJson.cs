@@ -38,8 +38,15 @@ public static class SnapshotJson
         buffer.Flush();
     }
 
+    /// <summary>Nesting deeper than this is refused (a snapshot nests five levels); also the serializer's own guard against stack exhaustion.</summary>
+    public const int MaxDepth = SnapshotJsonContext.MaxDepth;
+
     /// <summary>Parses a saved snapshot; problems come back as diagnostics naming the file and line.</summary>
-    public static SystemSnapshot? Deserialize(string json, string path, DiagnosticBag diagnostics)
+    public static SystemSnapshot? Deserialize(string json, string path, DiagnosticBag diagnostics) =>
+        Deserialize(Encoding.UTF8.GetBytes(json), path, diagnostics);
+
+    /// <summary>Parses a saved snapshot from its UTF-8 bytes (no UTF-16 copy of a file that may be hundreds of MB).</summary>
+    public static SystemSnapshot? Deserialize(ReadOnlySpan<byte> json, string path, DiagnosticBag diagnostics)
     {
         try
         {

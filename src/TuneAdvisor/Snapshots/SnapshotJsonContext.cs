@@ -12,7 +12,12 @@ namespace TuneAdvisor.Snapshots;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
     AllowTrailingCommas = true,
+    MaxDepth = MaxDepth,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(SystemSnapshot))]
 [JsonSerializable(typeof(ImmutableArray<ConnectionInfo>))]
-internal sealed partial class SnapshotJsonContext : JsonSerializerContext;
+internal sealed partial class SnapshotJsonContext : JsonSerializerContext
+{
+    /// <summary>Deeper JSON is refused with a diagnostic at its line and column (a snapshot nests five levels).</summary>
+    public const int MaxDepth = 64;
+}

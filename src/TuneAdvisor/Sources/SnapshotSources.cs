@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TuneAdvisor.Collection;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Formats;
+using TuneAdvisor.IO;
 using TuneAdvisor.Snapshots;
 using TuneAdvisor.Sources.Captures;
 using TuneAdvisor.Sources.Image;
@@ -15,6 +16,8 @@ public static class SnapshotSources
     public static async Task<(SystemSnapshot? Snapshot, ImmutableArray<Diagnostic> Diagnostics)> LoadAsync(
         SnapshotRequest request, CollectionContext context, TextReader standardInput, IProgress<double>? progress, CancellationToken ct)
     {
+        if (request.SnapshotFile is "-")
+            return await LoadStandardInputAsync(standardInput, ct).ConfigureAwait(false);
         if (request.SnapshotFile is { } file)
             return LoadSaved(file, standardInput);
         if (request.IsLive)
@@ -33,26 +36,42 @@ public static class SnapshotSources
     private static (SystemSnapshot?, ImmutableArray<Diagnostic>) Checked((SystemSnapshot Snapshot, ImmutableArray<Diagnostic> Diagnostics) read) =>
         (read.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : read.Snapshot, DiagnosticBag.Sort(read.Diagnostics));
 
+    /// <summary>A snapshot saved by `collect`: at most <see cref="FileReadLimits.Snapshot"/> of a regular file, parsed from its UTF-8 bytes.</summary>
     public static (SystemSnapshot? Snapshot, ImmutableArray<Diagnostic> Diagnostics) LoadSaved(string path, TextReader standardInput)
     {
         var bag = new DiagnosticBag();
-        string text;
-        if (path != "-" && Directory.Exists(path))
+        if (path == "-")
         {
-            // File.ReadAllText says "Access to the path is denied" for a folder, which sends people to chmod.
-            bag.Add(KnownDiagnostics.InputUnreadable, SourceSpan.File(path), $"{path} is a folder, not a saved snapshot (audit a folder of captures with --input, a sosreport with --sos, an image with --root)");
-            return (null, bag.ToImmutableSorted());
+            var text = BoundedTextReader.ReadToEnd(standardInput, StandardInputName, FileReadLimits.Snapshot, CancellationToken.None, out var problem);
+            return (text is null ? Unreadable(bag, StandardInputName, problem) : SnapshotJson.Deserialize(text, StandardInputName, bag), bag.ToImmutableSorted());
         }
-        try
+        var reader = new BoundedFileReader(FileReadLimits.Snapshot);
+        var status = reader.TryReadBytes(path, out var bytes);
+        if (status != ReadStatus.Ok)
         {
-            text = path == "-" ? standardInput.ReadToEnd() : File.ReadAllText(path);
+            // Worded for a folder too: "Access to the path is denied" would send people to chmod.
+            var why = status == ReadStatus.Directory
+                ? $"{path} is a folder, not a saved snapshot (audit a folder of captures with --input, a sosreport with --sos, an image with --root)"
+                : reader.Describe(status, path);
+            return (Unreadable(bag, path, why), bag.ToImmutableSorted());
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            bag.Add(KnownDiagnostics.InputUnreadable, SourceSpan.File(path), ex.Message);
-            return (null, bag.ToImmutableSorted());
-        }
-        var snapshot = SnapshotJson.Deserialize(text, path, bag);
+        var snapshot = SnapshotJson.Deserialize(bytes, path, bag);
         return (snapshot, bag.ToImmutableSorted());
+    }
+
+    /// <summary>How standard input is named in diagnostics.</summary>
+    public const string StandardInputName = "standard input";
+
+    /// <summary>
+    /// `--snapshot -`: the read blocks for as long as the writer keeps the pipe open and silent, so it runs on a pool
+    /// thread and the run stops waiting for it when <paramref name="ct"/> is cancelled (SIGINT, SIGTERM).
+    /// </summary>
+    private static Task<(SystemSnapshot?, ImmutableArray<Diagnostic>)> LoadStandardInputAsync(TextReader standardInput, CancellationToken ct) =>
+        Task.Run(() => LoadSaved("-", standardInput), CancellationToken.None).WaitAsync(ct);
+
+    private static SystemSnapshot? Unreadable(DiagnosticBag bag, string path, string message)
+    {
+        bag.Add(KnownDiagnostics.InputUnreadable, SourceSpan.File(path), message);
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.IO;
 using TuneAdvisor.IO.Native;
 using TuneAdvisor.Snapshots;
 
@@ -137,23 +138,21 @@ public sealed class SocketProcessMap
     {
         var dir = Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture));
         var problems = new List<string>(0);
-        var stat = ReadText(Path.Combine(dir, "stat"), problems, out bool gone);
+        var reader = new BoundedFileReader();
+        var stat = ReadText(reader, Path.Combine(dir, "stat"), problems, out bool gone);
         if (gone)
             return null;
         var name = stat is null ? null : ProcessFileParser.Comm(stat);
         if (stat is not null && name is null)
             problems.Add("stat: no (comm)");
         string? commandLine = null;
-        try
-        {
-            commandLine = ProcessFileParser.CommandLine(File.ReadAllBytes(Path.Combine(dir, "cmdline")));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problems.Add("cmdline: " + Why(ex));
-        }
+        var cmdline = reader.TryReadBytes(Path.Combine(dir, "cmdline"), out var bytes);
+        if (cmdline == ReadStatus.Ok)
+            commandLine = ProcessFileParser.CommandLine(bytes);
+        else
+            problems.Add("cmdline: " + Why(reader, cmdline));
         long? soft = null, hard = null;
-        var limits = ReadText(Path.Combine(dir, "limits"), problems, out _);
+        var limits = ReadText(reader, Path.Combine(dir, "limits"), problems, out _);
         if (limits is not null)
         {
             (soft, hard) = ProcessFileParser.NofileLimits(limits, out var problem);
@@ -174,24 +173,17 @@ public sealed class SocketProcessMap
         };
     }
 
-    private static string? ReadText(string path, List<string> problems, out bool gone)
+    private static string? ReadText(BoundedFileReader reader, string path, List<string> problems, out bool gone)
     {
-        gone = false;
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            gone = true;
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problems.Add($"{Path.GetFileName(path)}: {Why(ex)}");
-            return null;
-        }
+        var status = reader.TryRead(path, out var text);
+        gone = status == ReadStatus.Missing;
+        if (status == ReadStatus.Ok)
+            return text;
+        if (!gone)
+            problems.Add($"{Path.GetFileName(path)}: {Why(reader, status)}");
+        return null;
     }
 
-    private static string Why(Exception ex) => ex is UnauthorizedAccessException ? "permission denied" : ex.Message;
+    private static string Why(BoundedFileReader reader, ReadStatus status) =>
+        status == ReadStatus.PermissionDenied ? "permission denied" : LibC.ErrnoName(reader.LastErrno);
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace TuneAdvisor.IO.Native;
 
 /// <summary>
-/// The few libc calls the collectors need (sockets, the process walk, <see cref="SmallFileReader"/>): the one import set. Blittable signatures only (Native AOT);
+/// The few libc calls the collectors need (sockets, the process walk, <see cref="BoundedFileReader"/>, which every file read goes through): the one import set. Blittable signatures only (Native AOT);
 /// every call sets errno, read with <see cref="Marshal.GetLastPInvokeError"/>.
 /// </summary>
 internal static unsafe partial class LibC
@@ -35,9 +35,21 @@ internal static unsafe partial class LibC
     public const int MSG_TRUNC = 0x20;
 
     public const int O_RDONLY = 0;
+    /// <summary>Open without waiting: a FIFO with no writer opens at once (x86_64 and aarch64 share the value 04000).</summary>
+    public const int O_NONBLOCK = 0x800;
+    /// <summary>A terminal named as a file never becomes the controlling terminal.</summary>
+    public const int O_NOCTTY = 0x100;
     public const int O_DIRECTORY = 0x10000;
     public const int O_CLOEXEC = 0x80000;
     public const int AT_FDCWD = -100;
+    /// <summary>statx on the descriptor itself (an empty path).</summary>
+    public const int AT_EMPTY_PATH = 0x1000;
+    public const uint STATX_TYPE = 0x1;
+    public const uint STATX_SIZE = 0x200;
+    /// <summary>sizeof(struct statx): the same on every architecture (the point of statx).</summary>
+    public const int StatxSize = 256;
+    /// <summary>Offsets in struct statx: u32 stx_mask @0, u16 stx_mode @28, u64 stx_size @40.</summary>
+    public const int StatxMaskOffset = 0, StatxModeOffset = 28, StatxSizeOffset = 40;
 
     [LibraryImport(Lib, EntryPoint = "socket", SetLastError = true)]
     public static partial int Socket(int domain, int type, int protocol);
@@ -84,6 +96,10 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "readlinkat", SetLastError = true)]
     public static partial nint ReadLinkAt(int dirfd, byte* path, byte* buf, nuint size);
 
+    /// <summary>glibc 2.28+ (RHEL 8) and musl 1.2.5+; the layout of struct statx does not depend on the architecture.</summary>
+    [LibraryImport(Lib, EntryPoint = "statx", SetLastError = true)]
+    public static partial int Statx(int dirfd, byte* path, int flags, uint mask, byte* buffer);
+
     [LibraryImport(Lib, EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int fd, byte* buf, nuint count);
 
@@ -104,7 +120,9 @@ internal static unsafe partial class LibC
             EACCES => "EACCES",
             16 => "EBUSY",
             ENOTDIR => "ENOTDIR",
+            21 => "EISDIR",
             22 => "EINVAL",
+            40 => "ELOOP",
             EPROTONOSUPPORT => "EPROTONOSUPPORT",
             EOPNOTSUPP => "EOPNOTSUPP",
             EAFNOSUPPORT => "EAFNOSUPPORT",

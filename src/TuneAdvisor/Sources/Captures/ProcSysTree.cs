@@ -1,4 +1,5 @@
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.IO;
 using TuneAdvisor.Knowledge;
 using TuneAdvisor.Sampling;
 using TuneAdvisor.Snapshots;
@@ -18,17 +19,16 @@ public static class ProcSysTree
     public static void Read(string directory, string display, SampleBuilder sample)
     {
         int read = 0;
+        var reader = new BoundedFileReader(FileReadLimits.Capture);
         foreach (var file in EnumerateFiles(directory, sample, display))
         {
             var relative = Path.GetRelativePath(directory, file);
-            string text;
-            try
+            var status = reader.TryRead(file, out var text);
+            if (status != ReadStatus.Ok)
             {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                sample.Note(Diagnostic.Create(KnownDiagnostics.InputUnreadable, SourceSpan.File(Path.Combine(display, relative)), $"{Path.Combine(display, relative)}: {ex.Message}"));
+                // A FIFO or a device in the copy is refused unread (it can neither block nor fill memory).
+                var shown = Path.Combine(display, relative);
+                sample.Note(Diagnostic.Create(KnownDiagnostics.InputUnreadable, SourceSpan.File(shown), reader.Describe(status, shown)));
                 continue;
             }
             sample.SetSysctl(SysctlKey.FromRelativePath(relative), SysctlKey.NormalizeValue(text), Path.Combine(display, relative));

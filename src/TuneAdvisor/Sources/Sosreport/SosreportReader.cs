@@ -142,7 +142,7 @@ public static class SosreportReader
         var file = Path.Combine(dir, "hostname");
         if (!File.Exists(file))
             return;
-        var name = ProcFile.TryReadLine(file);
+        var name = ProcFile.TryReadLine(file, IO.FileReadLimits.Capture);
         if (!string.IsNullOrEmpty(name) && !name.Contains(' '))
             sample.Host = sample.Host with { Hostname = name };
     }
