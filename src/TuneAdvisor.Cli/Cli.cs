@@ -20,6 +20,9 @@ public static class Cli
         return root;
     }
 
+    /// <summary>How long a signalled command may take to stop on its own before the run ends without it.</summary>
+    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = BuildRoot(stdout, stderr, stdin);
@@ -32,9 +35,19 @@ public static class Cli
             await stderr.WriteLineAsync("Run 'tuneadvisor --help' (or 'tuneadvisor <command> --help') for usage.");
             return ExitCodes.InvalidInput;
         }
+        // Signals are ours (ProcessTerminationTimeout = null): the command runs on the pool with our token, so even a
+        // command blocked in a read that no token reaches (a pipe that never closes) cannot keep the run from ending.
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        var invocation = Task.Run(() => parse.InvokeAsync(configuration, signals.Token));
+        if (await Task.WhenAny(invocation, signals.Signalled) != invocation)
+        {
+            await Task.WhenAny(invocation, signals.Repeated, Task.Delay(StopGrace));
+            _ = invocation.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            return await Interrupted(stderr, signals);
+        }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return await invocation;
         }
         catch (UsageException ex)
         {
@@ -43,8 +56,7 @@ public static class Cli
         }
         catch (OperationCanceledException)
         {
-            await stderr.WriteLineAsync("tuneadvisor: interrupted; nothing more was written");
-            return signals.ExitCode;
+            return await Interrupted(stderr, signals);
         }
         catch (Exception ex)
         {
@@ -52,6 +64,12 @@ public static class Cli
             await stderr.WriteLineAsync("This is a bug in TuneAdvisor; please report it with the command line you ran.");
             return ExitCodes.InternalError;
         }
+    }
+
+    private static async Task<int> Interrupted(TextWriter stderr, SignalExitCodes signals)
+    {
+        await stderr.WriteLineAsync("tuneadvisor: interrupted; nothing more was written");
+        return signals.ExitCode;
     }
 }
 
