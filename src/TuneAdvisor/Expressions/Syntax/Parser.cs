@@ -5,14 +5,24 @@ namespace TuneAdvisor.Expressions.Syntax;
 
 /// <summary>
 /// Precedence-climbing parser. Lowest to highest: where, or, and, not, comparison/in, + -, * / %, unary minus,
-/// postfix (member access, call, index).
+/// postfix (member access, call, index). Bounded, since rule files come from other teams and every later pass
+/// (binder, compiler, evaluation) recurses over the tree: at most <see cref="MaxTokens"/> tokens, and parentheses,
+/// brackets, calls and prefix operators nested at most <see cref="MaxNesting"/> deep, each a syntax error at the token
+/// that crossed the line.
 /// </summary>
 public sealed class Parser
 {
+    /// <summary>The longest built-in condition has about 60 tokens.</summary>
+    public const int MaxTokens = 2000;
+
+    /// <summary>How deep parentheses, brackets, calls, 'not' and unary minus may nest.</summary>
+    public const int MaxNesting = 64;
+
     private readonly ImmutableArray<Token> _tokens;
     private readonly ExpressionSource _source;
     private readonly DiagnosticBag _diagnostics;
     private int _pos;
+    private int _nesting;
 
     private Parser(ImmutableArray<Token> tokens, ExpressionSource source, DiagnosticBag diagnostics)
     {
@@ -31,13 +41,42 @@ public sealed class Parser
             parser.Error(tokens[0].Span, "Expected an expression");
             return new ErrorSyntax(tokens[0].Span);
         }
-        var expr = parser.ParseExpression();
+        if (tokens.Length > MaxTokens)
+        {
+            parser.Error(tokens[MaxTokens].Span, $"The expression is longer than {MaxTokens} tokens; split it into rules or options");
+            return new ErrorSyntax(TextSpan.FromBounds(tokens[0].Span.Start, tokens[^1].Span.End));
+        }
+        ExpressionSyntax expr;
+        try
+        {
+            expr = parser.ParseExpression();
+        }
+        catch (NestingTooDeep deep)
+        {
+            parser.Error(deep.At.Span, $"The expression nests deeper than {MaxNesting} levels");
+            return new ErrorSyntax(deep.At.Span);
+        }
         if (parser.Current.Kind != TokenKind.End && diagnostics.Count == errorsBefore)
             parser.Error(parser.Current.Span, $"Unexpected '{parser.Current.Text}' after the end of the expression");
         return expr;
     }
 
     private Token Current => _tokens[Math.Min(_pos, _tokens.Length - 1)];
+
+    /// <summary>Unwinds the whole parse when nesting passes <see cref="MaxNesting"/>: one diagnostic, no half tree.</summary>
+    private sealed class NestingTooDeep(Token at) : Exception
+    {
+        public Token At { get; } = at;
+    }
+
+    /// <summary>Enters one level of nesting (leave it with <see cref="Leave"/>).</summary>
+    private void Enter()
+    {
+        if (++_nesting > MaxNesting)
+            throw new NestingTooDeep(Current);
+    }
+
+    private void Leave() => _nesting--;
 
     private Token Advance() => _tokens[Math.Min(_pos++, _tokens.Length - 1)];
 
@@ -94,7 +133,9 @@ public sealed class Parser
         if (Current.Kind == TokenKind.Not)
         {
             var op = Advance();
+            Enter();
             var operand = ParseNot();
+            Leave();
             return new UnarySyntax(TextSpan.FromBounds(op.Span.Start, operand.Span.End), TokenKind.Not, op.Span, operand);
         }
         return ParseComparison();
@@ -156,7 +197,9 @@ public sealed class Parser
         if (Current.Kind == TokenKind.Minus)
         {
             var op = Advance();
+            Enter();
             var operand = ParseUnary();
+            Leave();
             return new UnarySyntax(TextSpan.FromBounds(op.Span.Start, operand.Span.End), TokenKind.Minus, op.Span, operand);
         }
         return ParsePostfix(ParsePrimary());
@@ -175,7 +218,9 @@ public sealed class Parser
             else if (Current.Kind == TokenKind.OpenBracket)
             {
                 Advance();
+                Enter();
                 var index = ParseExpression();
+                Leave();
                 var close = Expect(TokenKind.CloseBracket, "']'");
                 expr = new IndexSyntax(TextSpan.FromBounds(expr.Span.Start, close.Span.End), expr, index);
             }
@@ -206,21 +251,27 @@ public sealed class Parser
                 if (Current.Kind == TokenKind.OpenParen)
                 {
                     Advance();
+                    Enter();
                     var args = ParseList(TokenKind.CloseParen, "')'", out var close);
+                    Leave();
                     return new CallSyntax(TextSpan.FromBounds(t.Span.Start, close.Span.End), t.Text, t.Span, args);
                 }
                 return new NameSyntax(t.Span, t.Text);
             case TokenKind.OpenParen:
             {
                 Advance();
+                Enter();
                 var inner = ParseExpression();
+                Leave();
                 Expect(TokenKind.CloseParen, "')'");
                 return inner;
             }
             case TokenKind.OpenBracket:
             {
                 Advance();
+                Enter();
                 var items = ParseList(TokenKind.CloseBracket, "']'", out var close);
+                Leave();
                 return new ListSyntax(TextSpan.FromBounds(t.Span.Start, close.Span.End), items);
             }
             default:
