@@ -25,6 +25,7 @@ public static class Cli
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
+        (stdout, stderr) = (TerminalWriter.Guard(stdout), TerminalWriter.Guard(stderr));
         var root = BuildRoot(stdout, stderr, stdin);
         using var signals = new SignalExitCodes();
         var parse = root.Parse(args);

@@ -12,7 +12,7 @@ internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, str
     public int Deliver(AuditResult result)
     {
         if (result.PolicyPath is { } policy)
-            Stderr.WriteLine($"tuneadvisor: policy {policy}");
+            Stderr.WriteLine($"tuneadvisor: policy {InertText.Escape(policy)}");
         Output.Diagnostics(result.Diagnostics.All, Stderr);
         switch (result.Outcome)
         {

@@ -1,4 +1,5 @@
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Reporting;
 
 namespace TuneAdvisor.Cli.Commands;
 
@@ -52,12 +53,15 @@ internal static class Output
         }
     }
 
-    /// <summary>Prints diagnostics (errors and warnings; info only when verbose) one per line, compiler style.</summary>
+    /// <summary>
+    /// Prints diagnostics (errors and warnings; info only when verbose) one per line, compiler style. A line break
+    /// inside one (a file named with one, a capture's text) is escaped, so it cannot fake a line of its own.
+    /// </summary>
     public static void Diagnostics(IEnumerable<Diagnostic> diagnostics, TextWriter stderr, bool includeInfo = false)
     {
         foreach (var d in diagnostics)
             if (includeInfo || d.Severity >= Severity.Warning)
-                stderr.WriteLine(d.ToString());
+                stderr.WriteLine(InertText.Escape(d.ToString()));
     }
 
     public static bool HasErrors(IEnumerable<Diagnostic> diagnostics) => diagnostics.Any(d => d.Severity == Severity.Error);

@@ -68,7 +68,7 @@ internal static class RulesCommand
             var given = parse.GetValue(paths) ?? [];
             var set = RuleSet.Load(builtIn: given.Length == 0, given);
             foreach (var d in set.Diagnostics)
-                stdout.WriteLine(d.ToString());
+                stdout.WriteLine(Reporting.InertText.Escape(d.ToString()));
             var errors = set.Diagnostics.Count(d => d.Severity == Diagnostics.Severity.Error);
             var warnings = set.Diagnostics.Count(d => d.Severity == Diagnostics.Severity.Warning);
             stdout.WriteLine($"{set.Rules.Length} rule(s) compiled, {errors} error(s), {warnings} warning(s)");

@@ -16,7 +16,7 @@ internal static class RulesTestCommand
             var run = Advisor.TestRules(builtIn: given.Length == 0, given);
             Output.Diagnostics(run.Diagnostics, stderr);
             foreach (var line in run.Lines)
-                stdout.WriteLine(line);
+                stdout.WriteLine(Reporting.InertText.Escape(line));
             stdout.WriteLine($"{run.Passed} passed, {run.Failed} failed");
             return run.Diagnostics.Any(d => d.Severity == Diagnostics.Severity.Error) ? ExitCodes.InvalidInput
                 : run.Failed > 0 ? ExitCodes.Findings : ExitCodes.Success;

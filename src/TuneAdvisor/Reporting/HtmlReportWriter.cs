@@ -12,5 +12,5 @@ public sealed class HtmlReportWriter : IReportWriter
 
     public string Extension => ".html";
 
-    public string Write(AuditReport report) => TemplateRenderer.Render("report.html.scriban", ReportModel.Build(report));
+    public string Write(AuditReport report) => TemplateRenderer.Render("report.html.scriban", ReportModel.Build(report), TemplateEscaping.Html);
 }

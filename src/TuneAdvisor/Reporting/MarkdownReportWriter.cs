@@ -8,5 +8,5 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     public string Extension => ".md";
 
-    public string Write(AuditReport report) => TemplateRenderer.Render("report.md.scriban", ReportModel.Build(report));
+    public string Write(AuditReport report) => TemplateRenderer.Render("report.md.scriban", ReportModel.Build(report), TemplateEscaping.Markdown);
 }

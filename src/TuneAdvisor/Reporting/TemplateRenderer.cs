@@ -15,14 +15,14 @@ public static class TemplateRenderer
     /// <summary>The most characters a report may have (the length limit of a .NET string).</summary>
     public const int MaxOutputCharacters = 0x3FFFFFDF;
 
-    public static string Render(string templateName, ScriptObject model)
+    public static string Render(string templateName, ScriptObject model, TemplateEscaping escaping)
     {
         var name = "templates/" + templateName;
         var text = Resources.EmbeddedResources.Read(name) ?? throw new InvalidOperationException($"template {name} is not embedded");
         var template = Template.Parse(text, name);
         if (template.HasErrors)
             throw new InvalidOperationException($"template {name} has errors: {string.Join("; ", template.Messages)}");
-        var context = new TemplateContext
+        var context = new EscapingTemplateContext(escaping)
         {
             StrictVariables = true, MemberRenamer = m => m.Name, LoopLimit = 0, TemplateLoader = EmbeddedTemplateLoader.Instance,
             LimitToString = 0, OutputLimit = MaxOutputCharacters, OnOutputLimit = ScriptLimitBehavior.Throw,

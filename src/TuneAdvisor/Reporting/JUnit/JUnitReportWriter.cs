@@ -177,9 +177,12 @@ public sealed class JUnitReportWriter : IReportWriter
         xml.WriteEndElement();
     }
 
-    /// <summary>Characters XML 1.0 cannot carry (most control characters) become U+FFFD.</summary>
+    /// <summary>Text made inert and XML-safe: control characters escaped visibly, what XML 1.0 still cannot carry as U+FFFD.</summary>
     private static string Clean(string text)
     {
+        // Control characters as visible escapes (\x1b), like every other format; what XML still cannot hold
+        // (a lone surrogate, U+FFFE) becomes U+FFFD.
+        text = InertText.Escape(text, keepLineBreaks: true);
         if (text.All(XmlConvert.IsXmlChar))
             return text;
         var sb = new StringBuilder(text.Length);

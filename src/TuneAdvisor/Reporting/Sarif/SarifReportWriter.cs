@@ -27,8 +27,28 @@ public sealed class SarifReportWriter : IReportWriter
 
     public string Extension => ".sarif";
 
+    /// <summary>
+    /// The relaxed encoder keeps &lt; &amp; and non-ASCII text readable and escapes C0 and C1 controls, but passes the
+    /// bidi and line-separator controls through; they can only stand inside JSON strings, where their \uXXXX escape
+    /// means the same, so they are swapped for it (same JSON, inert on a terminal).
+    /// </summary>
     public string Write(AuditReport report) =>
-        JsonSerializer.Serialize(ToLog(report.Analysis, report.PolicyPath), Context.SarifLog) + "\n";
+        EscapeInvisibleControls(JsonSerializer.Serialize(ToLog(report.Analysis, report.PolicyPath), Context.SarifLog)) + "\n";
+
+    private static string EscapeInvisibleControls(string json)
+    {
+        if (!json.Any(c => c > '\x7f' && InertText.IsEscaped(c)))
+            return json;
+        var sb = new System.Text.StringBuilder(json.Length + 32);
+        foreach (char c in json)
+        {
+            if (c > '\x7f' && InertText.IsEscaped(c))
+                sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            else
+                sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     public static SarifLog ToLog(AnalysisResult r, string? policyPath = null)
     {

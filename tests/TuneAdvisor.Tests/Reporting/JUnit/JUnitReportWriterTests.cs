@@ -64,12 +64,12 @@ public sealed class JUnitReportWriterTests
     }
 
     [Fact]
-    public void Characters_xml_cannot_carry_are_replaced_not_thrown()
+    public void Characters_xml_cannot_carry_are_escaped_visibly_or_replaced_not_thrown()
     {
         var r = ReportFixture.Result();
-        r = r with { Findings = [.. r.Findings.Select(f => f with { Message = "bell\u0007 and nul\0 <&>" })] };
+        r = r with { Findings = [.. r.Findings.Select(f => f with { Message = "bell\u0007 and nul\0 <&> lone \ud800" })] };
         var doc = XDocument.Parse(new JUnitReportWriter().Write(r));
-        Assert.Contains(doc.Descendants("failure"), f => f.Attribute("message")!.Value == "bell\uFFFD and nul\uFFFD <&>");
+        Assert.Contains(doc.Descendants("failure"), f => f.Attribute("message")!.Value == "bell\\x07 and nul\\x00 <&> lone \uFFFD");
     }
 
     private static void AssertCounts(XElement element, XElement[] cases)
