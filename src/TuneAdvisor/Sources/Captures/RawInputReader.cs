@@ -63,6 +63,15 @@ public static class RawInputReader
             }
         }
         var location = Location(list);
+        if (!parts.Any(p => p.HasData || p.Kind.Length > 0) && !parts.Any(p => p.Sample.Notes.Any(n => n.Severity == "error")))
+        {
+            // Only empty, unrecognised or unreadable files (each a warning in its folder): the source is empty (exit 3).
+            // A capture that was recognised but lists nothing (ss with no listeners) is read, and is not empty.
+            var empty = new SampleBuilder(now);
+            empty.Note(Diagnostic.Create(KnownDiagnostics.InputUnrecognized, SourceSpan.File(location),
+                $"{location}: nothing could be read from it ({parts.Count(p => p.Path != location)} file(s), each empty, unrecognised or unreadable)"));
+            parts.Add(new OfflinePart(location, "", empty));
+        }
         var noteOnly = parts.Where(p => p.Label is null && !p.HasData).ToList();
         var hosts = RawHostGrouping.Group(parts, location);
         if (hosts.Count == 0)
@@ -150,7 +159,25 @@ public static class RawInputReader
             return;
         }
         parser = registry.Parse(text, display, part);
-        parts.Add(new OfflinePart(display, parser?.Kind ?? "", part, group));
+        var parsed = new OfflinePart(display, parser?.Kind ?? "", part, group);
+        if (parser is not null && !parsed.HasData && part.Notes.Any(n => n.Id == KnownDiagnostics.InputLineSkipped.Id))
+        {
+            NothingRead(part, display, parser.Kind, explicitly);
+            parsed = parsed with { Kind = "" };   // nothing of that kind was read
+        }
+        parts.Add(parsed);
+    }
+
+    /// <summary>
+    /// A file recognised as some kind of output whose every line was skipped (an invalid-UTF-8 capture, garbage under
+    /// a real header): it yields nothing, which is an error when it was named (exit 3), not a quiet pass.
+    /// </summary>
+    private static void NothingRead(SampleBuilder part, string display, string kind, bool explicitly)
+    {
+        var message = $"{display}: looks like {kind} output, but none of its lines could be read (see the skipped lines)";
+        part.Note(explicitly
+            ? Diagnostic.Create(KnownDiagnostics.InputUnrecognized, SourceSpan.File(display), message)
+            : Diagnostic.Create(KnownDiagnostics.InputUnrecognized, SourceSpan.File(display), message + "; the file was skipped and the rest read") with { Severity = Severity.Warning });
     }
 
     /// <summary>
@@ -193,7 +220,7 @@ public static class RawInputReader
     internal static SampleBuilder Skippable(SampleBuilder part)
     {
         var notes = part.Notes.ToList();
-        part.Notes.Clear();
+        part.ClearNotes();
         foreach (var note in notes)
         {
             var d = NoteDiagnostics.ToDiagnostic(note);

@@ -33,7 +33,7 @@ public static class ImageRootReader
         else
             ReadInto(fs, sample, diagnostics);
 
-        var sorted = DiagnosticBag.Sort(diagnostics.Distinct());
+        var sorted = LineDiagnosticLimit.Apply(DiagnosticBag.Sort(diagnostics.Distinct()));
         foreach (var diagnostic in sorted)
             sample.Note(diagnostic);
         return (SnapshotAssembler.Assemble(SnapshotSource.Image, fs.Root, null, sample), sorted);
