@@ -5,22 +5,26 @@ namespace TuneAdvisor.Formats;
 /// the final line with no line break after it (a cut paste: such a line may be incomplete).</summary>
 public readonly record struct InputLine(int Number, string Text, bool IsUnterminatedLast)
 {
-    /// <summary>Splits text into lines; "\r\n" is accepted, a final empty remainder is not a line.</summary>
-    public static List<InputLine> Split(string text)
+    /// <summary>
+    /// The lines of a text, one at a time; "\r\n" is accepted, a final empty remainder is not a line. Lazy, so a
+    /// parser that reads a 60 MB capture holds one line at a time, not a list of a million strings (callers that
+    /// need a list take the few lines they look at first).
+    /// </summary>
+    public static IEnumerable<InputLine> Split(string text)
     {
-        var lines = new List<InputLine>();
         int start = 0, number = 0;
         while (start < text.Length)
         {
             int end = text.IndexOf('\n', start);
             bool last = end < 0;
-            var line = last ? text[start..] : text[start..end];
-            lines.Add(new InputLine(++number, line.TrimEnd('\r'), last));
+            int stop = last ? text.Length : end;
+            while (stop > start && text[stop - 1] == '\r')
+                stop--;
+            yield return new InputLine(++number, text[start..stop], last);
             if (last)
-                break;
+                yield break;
             start = end + 1;
         }
-        return lines;
     }
 
     /// <summary>"path:line", the provenance string records carry.</summary>

@@ -96,16 +96,21 @@ public sealed class InputParserRegistry
         foreach (var c in text)
             if (c == '\n')
                 lineCount++;
-        var last = text[(text.LastIndexOf('\n') + 1)..].TrimEnd('\r');
-        if (last.Length == 0)
+        NoteCutLastLine(new InputLine(lineCount, text[(text.LastIndexOf('\n') + 1)..].TrimEnd('\r'), true), path, sample);
+    }
+
+    /// <summary>The note <see cref="ParseWith"/> adds for an unterminated last line (also for a capture streamed line by line).</summary>
+    public static void NoteCutLastLine(InputLine last, string path, SampleBuilder sample)
+    {
+        if (!last.IsUnterminatedLast || last.Text.Length == 0)
             return;
-        var span = SourceSpan.At(path, lineCount);
+        var span = SourceSpan.At(path, last.Number);
         var location = span.ToString();
         if (sample.Notes.Any(n => n.Location == location))
             return;
         // Only spaces after the last line break: the paste stops in the indentation of a line, so all of that line,
         // and whatever came after it, is missing.
-        sample.Note(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, last.Trim().Length == 0
+        sample.Note(Diagnostic.Create(KnownDiagnostics.TruncatedInput, span, last.Text.Trim().Length == 0
             ? "the last line has no line break and holds only spaces: the paste may stop at the start of a line, so what followed is missing"
             : "the last line has no line break: the paste may stop inside it, so what was read from it may be incomplete (a number that ends at the cut is at least what it shows)"));
     }

@@ -13,7 +13,7 @@ namespace TuneAdvisor.IO;
 /// attribute" (ENOENT), and <see cref="Describe"/> words any failure with the file's name. One instance per thread;
 /// it is not thread-safe.
 /// </summary>
-public sealed unsafe class BoundedFileReader
+public sealed unsafe partial class BoundedFileReader
 {
     /// <summary>Buffers past this size are dropped after a read, so a reader kept for /proc does not pin a 64 MiB capture.</summary>
     private const int KeptBufferBytes = 1024 * 1024;
@@ -44,8 +44,8 @@ public sealed unsafe class BoundedFileReader
     /// </summary>
     public ReadStatus TryRead(string path, out string text)
     {
-        var status = ReadBytes(path);
-        text = status == ReadStatus.Ok || status == ReadStatus.TooLarge && Limits.KeepStart ? Encoding.UTF8.GetString(_buffer, 0, _length) : "";
+        var status = ReadBytes(path, out var decoded);
+        text = decoded ?? (status == ReadStatus.Ok || status == ReadStatus.TooLarge && Limits.KeepStart ? Encoding.UTF8.GetString(_buffer, 0, _length) : "");
         Release();
         return status;
     }
@@ -53,7 +53,7 @@ public sealed unsafe class BoundedFileReader
     /// <summary>Reads the file's bytes; <paramref name="bytes"/> is valid until the next call on this reader.</summary>
     public ReadStatus TryReadBytes(string path, out ReadOnlySpan<byte> bytes)
     {
-        var status = ReadBytes(path);
+        var status = ReadBytes(path, out _, asText: false);
         bytes = status == ReadStatus.Ok || status == ReadStatus.TooLarge && Limits.KeepStart ? _buffer.AsSpan(0, _length) : default;
         return status;
     }
@@ -82,26 +82,22 @@ public sealed unsafe class BoundedFileReader
         _ => $"{display}: cannot be read ({LibC.ErrnoName(LastErrno)})",
     };
 
-    private ReadStatus ReadBytes(string path)
+    /// <param name="text">With <paramref name="asText"/>, a large regular file is decoded straight into its string
+    /// (<see cref="TryDecodeInTwoPasses"/>) and comes back here, the buffer left empty.</param>
+    private ReadStatus ReadBytes(string path, out string? text, bool asText = true)
     {
+        text = null;
         _length = 0;
-        LastFileType = "";
-        int fd = Open(path);
-        if (fd < 0)
-            return Fail(LibC.LastError);
+        var opened = OpenChecked(path, out int fd, out long sizeHint, out bool regular);
+        if (opened != ReadStatus.Ok)
+            return opened;
         try
         {
-            long sizeHint = 0;
-            if (!Limits.AnyFileType)
+            if (asText && regular && sizeHint >= TwoPassBytes && !Limits.KeepStart)
             {
-                var kind = TypeOf(fd, out sizeHint);
-                if (kind == FileType.Directory)
-                    return Fail(21, ReadStatus.Directory);
-                if (kind == FileType.Other)
-                    return Fail(0, ReadStatus.NotRegularFile);
-                // Already too long and nothing is kept: no need to read it to know (a file still growing is caught below).
-                if (sizeHint > Limits.MaxBytes && !Limits.KeepStart)
-                    return Fail(0, ReadStatus.TooLarge);
+                var status = TryDecodeInTwoPasses(fd, out text);
+                if (status is not null)
+                    return status.Value;
             }
             // One byte past the limit tells "exactly the limit" from "more"; a regular file's size saves the doublings.
             long wanted = Math.Min(Limits.MaxBytes + 1, Array.MaxLength);
@@ -145,7 +141,73 @@ public sealed unsafe class BoundedFileReader
         }
     }
 
-    private ReadStatus Fail(int errno, ReadStatus? status = null)
+    /// <summary>
+    /// open(2) without blocking, then the type check of <see cref="Limits"/>: on success <paramref name="fd"/> is open
+    /// (the caller closes it) and <paramref name="size"/> is a regular file's reported size (0 when unknown).
+    /// </summary>
+    private ReadStatus OpenChecked(string path, out int fd, out long size, out bool regular)
+    {
+        LastFileType = "";
+        size = 0;
+        regular = false;
+        fd = Open(path);
+        if (fd < 0)
+            return Fail(LibC.LastError);
+        if (Limits.AnyFileType)
+            return ReadStatus.Ok;
+        var kind = TypeOf(fd, out size);
+        regular = kind == FileType.Regular;
+        ReadStatus? refused = kind switch
+        {
+            FileType.Directory => Fail(21, ReadStatus.Directory),
+            FileType.Other => Fail(0, ReadStatus.NotRegularFile),
+            // Already too long and nothing is kept: no need to read it to know (a file still growing is caught by the read).
+            _ when size > Limits.MaxBytes && !Limits.KeepStart => Fail(0, ReadStatus.TooLarge),
+            _ => null,
+        };
+        if (refused is null)
+            return ReadStatus.Ok;
+        LibC.Close(fd);
+        fd = -1;
+        return refused.Value;
+    }
+
+    /// <summary>
+    /// Opens a file to be read in pieces, with the same open, type check and cap as a whole read: for parsers that
+    /// read a large capture line by line instead of holding all of it.
+    /// </summary>
+    public ReadStatus TryOpen(string path, out BoundedFileStream? stream)
+    {
+        stream = null;
+        var status = OpenChecked(path, out int fd, out _, out _);
+        if (status == ReadStatus.Ok)
+            stream = new BoundedFileStream(fd, this);
+        return status;
+    }
+
+    /// <summary>read(2) until the buffer is full or the file ends; the count, or -1 with the errno.</summary>
+    internal static int ReadFully(int fd, byte* buffer, int length, out int errno)
+    {
+        errno = 0;
+        int total = 0;
+        while (total < length)
+        {
+            nint n = LibC.Read(fd, buffer + total, (nuint)(length - total));
+            if (n < 0)
+            {
+                errno = LibC.LastError;
+                if (errno == LibC.EINTR)
+                    continue;
+                return -1;
+            }
+            if (n == 0)
+                break;
+            total += (int)n;
+        }
+        return total;
+    }
+
+    internal ReadStatus Fail(int errno, ReadStatus? status = null)
     {
         LastErrno = errno;
         return status ?? errno switch

@@ -22,7 +22,7 @@ public static partial class CorpusSelector
         var name = selector[(open + 1)..close];
         var column = selector[(close + 2)..];
         var i = sample.Interfaces.Single(x => x.Name == name);
-        var rows = NetstatInterfaceTable.Parse(InputLine.Split(text), file).Items;
+        var rows = NetstatInterfaceTable.Parse([.. InputLine.Split(text)], file).Items;
         var row = rows.Single(r => r.Name == name);
         return column switch
         {

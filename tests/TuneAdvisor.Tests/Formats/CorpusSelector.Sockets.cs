@@ -89,7 +89,7 @@ public static partial class CorpusSelector
         if (listener.SendQ is not null || parser is not NetstatSocketParser)
             return Json(listener.SendQ);
         var line = int.Parse(listener.Source[(listener.Source.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
-        var row = NetstatRow.TryParse(InputLine.Split(text)[line - 1].Text, out _) ?? throw new InvalidOperationException(listener.Source);
+        var row = NetstatRow.TryParse(InputLine.Split(text).ElementAt(line - 1).Text, out _) ?? throw new InvalidOperationException(listener.Source);
         return Json(row.SendQ);
     }
 

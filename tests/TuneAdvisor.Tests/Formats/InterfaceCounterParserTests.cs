@@ -48,7 +48,7 @@ public sealed class InterfaceCounterParserTests
         var s = Parse<NetstatInterfaceParser>(text);
         var eth0 = s.Interfaces.Single(i => i.Name == "eth0");
         Assert.Equal((13163291510L, 2L, 7L, 0L, 8812L), (eth0.RxPackets!.Value, eth0.RxErrors!.Value, eth0.RxDropped!.Value, eth0.RxFifo!.Value, eth0.TxPackets!.Value));
-        var rows = NetstatInterfaceTable.Parse(InputLine.Split(text), "x").Items;
+        var rows = NetstatInterfaceTable.Parse([.. InputLine.Split(text)], "x").Items;
         Assert.Equal((0, "BMRU"), (rows[0].Metric!.Value, rows[0].Flags));
         Assert.Empty(Problems(s));
     }

@@ -135,7 +135,7 @@ public sealed class SmallKindsParserTests
     {
         var real = CaptureFiles.Text("proc_net_softnet_stat.txt");
         var s = Parse("$ cat /proc/net/softnet_stat\r\n" + real.Replace("\n", "\r\n"), "softnet.txt", typeof(SoftnetStatParser));
-        Assert.Equal(InputLine.Split(real).Count, s.Softnet.Count);
+        Assert.Equal(InputLine.Split(real).Count(), s.Softnet.Count);
         Assert.Contains(Notes(s), d => d.Span.Line == 1 && d.Message.Contains("echoed command", StringComparison.Ordinal));
         Assert.DoesNotContain(Notes(s), d => d.Severity >= Severity.Warning);
         // Kernels before 2.6.35 print 9 columns: processed, dropped, time_squeeze, five zeros, cpu_collision.

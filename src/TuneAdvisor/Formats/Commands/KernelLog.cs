@@ -33,9 +33,10 @@ public static partial class KernelLog
         var messages = new List<Message>();
         var continuations = ImmutableArray.CreateBuilder<int>();
         var orphans = ImmutableArray.CreateBuilder<int>();
-        var lines = InputLine.Split(text);
-        foreach (var line in lines)
+        int count = 0;
+        foreach (var line in InputLine.Split(text))
         {
+            count++;
             var t = line.Text.Trim();
             if (t.Length == 0 || CommandEcho.IsEcho(line.Text))
                 continue;
@@ -50,6 +51,6 @@ public static partial class KernelLog
             else
                 orphans.Add(line.Number);
         }
-        return new Result([.. messages], lines.Count, continuations.ToImmutable(), orphans.ToImmutable());
+        return new Result([.. messages], count, continuations.ToImmutable(), orphans.ToImmutable());
     }
 }

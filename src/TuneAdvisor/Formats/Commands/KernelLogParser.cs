@@ -30,9 +30,10 @@ public sealed class KernelLogParser : IInputParser
             if (line.Text.Trim().Length > 0 && CommandEcho.IsEcho(line.Text))
                 CommandEcho.Note(sample, path, line);
         var log = KernelLog.Read(text);
-        var lines = InputLine.Split(text);
-        foreach (var number in log.OrphanLines)
-            InputNotes.Skipped(sample, path, lines[number - 1], "not a kernel log line, and no message before it to continue");
+        var orphans = log.OrphanLines.ToHashSet();
+        if (orphans.Count > 0)
+            foreach (var line in InputLine.Split(text).Where(l => orphans.Contains(l.Number)))
+                InputNotes.Skipped(sample, path, line, "not a kernel log line, and no message before it to continue");
         foreach (var number in log.ContinuationLines)
             InputNotes.Info(sample, path, number, "no log prefix: read as the continuation of the message before it (a wrapped line)");
 

@@ -41,7 +41,7 @@ public sealed class NetstatInterfaceParser : IInputParser
 
     public void Parse(string text, string path, SampleBuilder sample)
     {
-        var lines = InputLine.Split(text);
+        var lines = InputLine.Split(text).ToList();
         var parsed = NetstatInterfaceTable.Parse(lines, path);
         var rowLines = parsed.Items.Select(r => r.Line).ToHashSet();
         bool headerSeen = false, titleAllowed = true;

@@ -11,7 +11,7 @@ namespace TuneAdvisor.Formats.Commands;
 /// listener's Send-Q is always 0, so TCP listeners get SendQ = null (unknown) and the snapshot never gets
 /// ListenerBacklog from netstat. Windows rows have no queues at all.
 /// </summary>
-public sealed partial class NetstatSocketParser : IInputParser
+public sealed partial class NetstatSocketParser : ILineInputParser
 {
     public string Kind => "netstat";
 
@@ -33,10 +33,12 @@ public sealed partial class NetstatSocketParser : IInputParser
         return rows > 0 && failed <= rows / 10 ? 80 : 0;
     }
 
-    public void Parse(string text, string path, SampleBuilder sample)
+    public void Parse(string text, string path, SampleBuilder sample) => Parse(InputLine.Split(text), path, sample);
+
+    public void Parse(IEnumerable<InputLine> lines, string path, SampleBuilder sample)
     {
         int unknownStates = 0;
-        foreach (var line in InputLine.Split(text))
+        foreach (var line in lines)
         {
             if (line.Text.Trim().Length == 0)
                 continue;

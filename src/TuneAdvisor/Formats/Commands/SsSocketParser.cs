@@ -12,7 +12,7 @@ namespace TuneAdvisor.Formats.Commands;
 /// commands, `date` lines, annotations after a row, a last row cut mid-line — is skipped or read as far as it goes,
 /// with a note (<see cref="SsRecords"/> turns rows into records).
 /// </summary>
-public sealed class SsSocketParser : IInputParser
+public sealed class SsSocketParser : ILineInputParser
 {
     public string Kind => "ss";
 
@@ -45,7 +45,9 @@ public sealed class SsSocketParser : IInputParser
         line.Contains("Peer", StringComparison.Ordinal)
         && (line.Contains("Recv-Q", StringComparison.Ordinal) || line.Contains("Local", StringComparison.Ordinal));
 
-    public void Parse(string text, string path, SampleBuilder sample)
+    public void Parse(string text, string path, SampleBuilder sample) => Parse(InputLine.Split(text), path, sample);
+
+    public void Parse(IEnumerable<InputLine> lines, string path, SampleBuilder sample)
     {
         var records = new SsRecords(path, sample);
         SsRow? last = null;
@@ -57,7 +59,7 @@ public sealed class SsSocketParser : IInputParser
                 records.Add(lastLine, last, lastComplete);
             last = null;
         }
-        foreach (var line in InputLine.Split(text))
+        foreach (var line in lines)
         {
             var content = line.Text;
             if (content.Trim().Length == 0)

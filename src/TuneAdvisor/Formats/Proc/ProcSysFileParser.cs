@@ -28,7 +28,7 @@ public sealed class ProcSysFileParser : IInputParser
         if (at < 0 || (at > 0 && p[at - 1] != '/'))
             return null;
         var relative = p[(at + "proc/sys/".Length)..].Trim('/');
-        if (relative.Length == 0 || InputLine.Split(text).Count > MaxLines)
+        if (relative.Length == 0 || InputLine.Split(text).Take(MaxLines + 1).Count() > MaxLines)
             return null;
         return SysctlKey.FromRelativePath(relative);
     }

@@ -136,6 +136,19 @@ public static class RawInputReader
     private static void ReadFile(string file, string display, string group, bool explicitly, InputParserRegistry registry, DateTimeOffset now, List<OfflinePart> parts)
     {
         var part = new SampleBuilder(now);
+        if (OfflineFile.StreamingParser(file, registry) is { } streamed)
+        {
+            // A large capture read line by line: its records are kept, its text never is.
+            if (OfflineFile.TryStream(streamed, file, display, part) is { } failure)
+            {
+                var failed = new SampleBuilder(now);
+                failed.Note(failure);
+                parts.Add(new OfflinePart(display, "", explicitly ? failed : Skippable(failed), group));
+            }
+            else
+                AddParsed(part, display, streamed, group, explicitly, parts);
+            return;
+        }
         var text = OfflineFile.TryRead(file, display, part);
         if (text is null)
         {
@@ -159,6 +172,12 @@ public static class RawInputReader
             return;
         }
         parser = registry.Parse(text, display, part);
+        AddParsed(part, display, parser, group, explicitly, parts);
+    }
+
+    /// <summary>A parsed file as a part; one whose every line was skipped yields nothing (<see cref="NothingRead"/>).</summary>
+    private static void AddParsed(SampleBuilder part, string display, IInputParser? parser, string group, bool explicitly, List<OfflinePart> parts)
+    {
         var parsed = new OfflinePart(display, parser?.Kind ?? "", part, group);
         if (parser is not null && !parsed.HasData && part.Notes.Any(n => n.Id == KnownDiagnostics.InputLineSkipped.Id))
         {

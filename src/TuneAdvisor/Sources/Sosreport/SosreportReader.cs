@@ -76,6 +76,19 @@ public static class SosreportReader
     private static void ReadKnown(string dir, string relative, List<OfflinePart> parts, DateTimeOffset now)
     {
         var part = new SampleBuilder(now);
+        if (OfflineFile.StreamingParser(Path.Combine(dir, relative), InputParserRegistry.Default) is { } streamed)
+        {
+            // A large socket list: streamed line by line, its text never held (the nstat flags below do not apply).
+            var failure = OfflineFile.TryStream(streamed, Path.Combine(dir, relative), relative, part);
+            if (failure is not null)
+            {
+                part = new SampleBuilder(now);
+                part.Note(failure);
+                RawInputReader.Skippable(part);
+            }
+            parts.Add(new OfflinePart(relative, failure is null ? streamed.Kind : "", part));
+            return;
+        }
         var text = OfflineFile.TryRead(Path.Combine(dir, relative), relative, part);
         if (text is null)
             RawInputReader.Skippable(part);   // unreadable or binary: a warning, the rest of the sosreport is read
