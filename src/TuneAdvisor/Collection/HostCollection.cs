@@ -43,7 +43,7 @@ public static class HostCollection
             if (socketsSampled)
                 only.Note(KnownDiagnostics.InputNote, TcpDestroyWatch.Location,
                     "one sample (interval 0): no sampling window, so there are no per-socket byte deltas or peer traffic, and short-lived connections are not counted");
-            return (SnapshotAssembler.Assemble(SnapshotSource.Live, LiveLocation(only.Host), null, only), failures.ToImmutable());
+            return Result(SnapshotAssembler.Assemble(SnapshotSource.Live, LiveLocation(only.Host), null, only), failures);
         }
 
         string whyNot = !socketsSampled ? "" : !context.UseNetlink ? "netlink is disabled by the collection context" : "";
@@ -67,7 +67,21 @@ public static class HostCollection
         else if (whyNot.Length > 0)
             last.Note(KnownDiagnostics.InputNote, TcpDestroyWatch.Location,
                 $"short-lived TCP connections that open and close inside the sampling window are not counted in the peer table: {whyNot}");
-        return (SnapshotAssembler.Assemble(SnapshotSource.Live, LiveLocation(last.Host), first, last), failures.ToImmutable());
+        return Result(SnapshotAssembler.Assemble(SnapshotSource.Live, LiveLocation(last.Host), first, last), failures);
+    }
+
+    /// <summary>
+    /// The snapshot with its diagnostics: the collector failures, and every note at warning level or above (an error
+    /// note is a warning here: a live run records what it could not read as unknown and goes on), so what a live run
+    /// could not see (another user's processes, a missing /proc file) is in every report and on standard error, not
+    /// only in the snapshot's notes.
+    /// </summary>
+    private static (SystemSnapshot, ImmutableArray<Diagnostic>) Result(SystemSnapshot snapshot, ImmutableArray<Diagnostic>.Builder failures)
+    {
+        var notes = Formats.NoteDiagnostics.FromNotes(snapshot.Notes)
+            .Where(d => d.Severity >= Severity.Warning)
+            .Select(d => d.Severity > Severity.Warning ? d with { Severity = Severity.Warning } : d);
+        return (snapshot, DiagnosticBag.Sort(failures.Concat(notes).Distinct()));
     }
 
     /// <summary>Which live system this was, as a report's Source line shows it: the host name and its network namespace.</summary>

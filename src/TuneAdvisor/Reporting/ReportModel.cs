@@ -70,11 +70,17 @@ public static partial class ReportModel
 
     private static object Listener(ListenerInfo l) => Obj(
         ("protocol", l.Protocol), ("local", l.Local), ("recv_q", l.RecvQ), ("send_q", l.SendQ),
-        ("process", string.Join(",", l.Processes.Select(p => $"{p.Name}({p.Pid})"))));
+        ("process", Processes(l.Processes.Select(p => $"{p.Name}({p.Pid})"))));
 
     private static object Peer(PeerTraffic p) => Obj(
         ("remote", p.Remote), ("connections", p.Connections), ("bytes_in_rate", p.BytesInPerSecond), ("bytes_out_rate", p.BytesOutPerSecond),
-        ("process", string.Join(",", p.Processes)));
+        ("process", Processes(p.Processes)));
+
+    /// <summary>
+    /// The holders of a socket, or "unknown" when none is known: a holder whose open files could not be read (a run
+    /// without root), or a capture without processes. Never an empty cell that reads as "no process".
+    /// </summary>
+    private static string Processes(IEnumerable<string> names) => string.Join(",", names) is { Length: > 0 } joined ? joined : "unknown";
 
     private static ScriptObject Obj(params (string Key, object? Value)[] members)
     {

@@ -27,7 +27,8 @@ public sealed class HostCollectionDestroyEventTests
             await Task.Yield();
         }
         var (snapshot, diagnostics) = await task;
-        Assert.Empty(diagnostics);
+        // No collector failed; what a fixture tree lacks is a warning (live notes at warning level are diagnostics too).
+        Assert.DoesNotContain(diagnostics, d => d.Id == Diagnostics.KnownDiagnostics.CollectorFailed.Id || d.Severity == Diagnostics.Severity.Error);
         return snapshot;
     }
 

@@ -207,7 +207,8 @@ public sealed class HostCollectionTests
         }
         var (snapshot, diagnostics) = await task;
 
-        Assert.Empty(diagnostics);
+        // No collector failed; what a fixture tree lacks is a warning (live notes at warning level are diagnostics too).
+        Assert.DoesNotContain(diagnostics, d => d.Id == Diagnostics.KnownDiagnostics.CollectorFailed.Id || d.Severity == Diagnostics.Severity.Error);
         // The loop above keeps the fake clock moving until the continuation runs, which under a loaded test run
         // can be later than t0 + 2 s; the interval is the clock's real distance between the samples, never less.
         Assert.InRange(snapshot.IntervalSeconds!.Value, 2.0, 3600);

@@ -29,7 +29,7 @@ public sealed class SocketProcessMap
 
     public static SocketProcessMap Empty { get; } = new(new(), new(), [], false);
 
-    /// <summary>Every process that holds at least one mapped socket, by pid.</summary>
+    /// <summary>Every process that holds at least one mapped socket, by pid, and every process whose fd table could not be read for want of privilege (its fd count unknown).</summary>
     public IReadOnlyDictionary<int, ProcessInfo> Processes { get; }
 
     /// <summary>What could not be read, as notes for the sample.</summary>
@@ -117,6 +117,7 @@ public sealed class SocketProcessMap
                 byInode[hits[start].Inode] = refs.Count == refs.Capacity ? refs.MoveToImmutable() : refs.ToImmutable();
             start = end;
         }
+        AddUnreadableProcesses(procRoot, walk.Unreadable, processes);
         return new SocketProcessMap(byInode, processes, notes.ToImmutable(), true, own);
     }
 
@@ -127,9 +128,28 @@ public sealed class SocketProcessMap
             var pids = group.Select(u => u.Pid).Order().ToList();
             var sample = string.Join(", ", pids.Take(5).Select(p => Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "fd")));
             var more = pids.Count > 5 ? $" and {pids.Count - 5} more" : "";
-            var message = $"{pids.Count} process fd table(s) unreadable ({LibC.ErrnoName(group.Key)}): {sample}{more}; sockets held only by them show no process";
-            notes.Add(Diagnostic.Create(group.Key is LibC.EACCES or LibC.EPERM ? KnownDiagnostics.InputNote : KnownDiagnostics.SourceUnavailable,
-                SourceSpan.File(procRoot), message));
+            var message = group.Key is LibC.EACCES or LibC.EPERM
+                // The one note a run without privileges gives, in every report: what is unknown, why, and what to do.
+                ? $"not run as root: the open files of {pids.Count} process(es) of other users could not be read ({LibC.ErrnoName(group.Key)}: {sample}{more}), "
+                  + "so the sockets they hold show process unknown, their fd counts are unknown, and rules that need them are not evaluated; run as root to see them"
+                : $"{pids.Count} process fd table(s) unreadable ({LibC.ErrnoName(group.Key)}): {sample}{more}; sockets held only by them show no process";
+            notes.Add(Diagnostic.Create(KnownDiagnostics.SourceUnavailable, SourceSpan.File(procRoot), message));
+        }
+    }
+
+    /// <summary>
+    /// The processes whose fd table could not be read for want of privilege, as processes with their fd count
+    /// unknown (their name, command line and limits are world-readable), so rules over processes say "not evaluated"
+    /// for them instead of leaving them out. Kernel threads (no command line) hold no sockets and are left out.
+    /// </summary>
+    private static void AddUnreadableProcesses(string procRoot, List<UnreadableFdTable> unreadable, Dictionary<int, ProcessInfo> processes)
+    {
+        foreach (var (pid, errno) in unreadable)
+        {
+            if (errno is not (LibC.EACCES or LibC.EPERM) || processes.ContainsKey(pid))
+                continue;
+            if (ReadProcess(procRoot, pid, null) is { CommandLine.Length: > 0 } info)
+                processes[pid] = info with { Note = $"its open files (/proc/{pid}/fd) could not be read ({LibC.ErrnoName(errno)}: not run as root), so its fd count is unknown and which sockets it holds is not known" };
         }
     }
 

@@ -7,6 +7,9 @@ namespace TuneAdvisor.Expressions.Schema;
 /// <summary>The members rules can read on each kind of scope item. This is the schema the binder checks against.</summary>
 public static partial class ItemTypes
 {
+    /// <summary>Declared before <see cref="Listener"/>, which uses it (static fields initialise in order).</summary>
+    private static readonly Value UnknownHolders = Value.Unknown("no process is known to hold this socket (a holder whose open files could not be read, or a capture without processes)");
+
     public static readonly ItemType Listener = Item("listener",
         Str<ListenerInfo>("protocol", "tcp, udp or unix", l => l.Protocol),
         Str<ListenerInfo>("local", "local address as ss prints it: 127.0.0.1:8080, [::]:443, /run/x.sock", l => l.Local),
@@ -23,8 +26,8 @@ public static partial class ItemTypes
         Num<ListenerInfo>("uid", ExprType.Integer, "owner uid", l => l.Uid),
         Str<ListenerInfo>("process", "names of the processes holding the socket, comma-separated", l => JoinNames(l.Processes), "no process is known for this socket"),
         Num<ListenerInfo>("pid", ExprType.Integer, "the lowest pid holding the socket", l => l.Processes.IsDefaultOrEmpty ? null : l.Processes.Min(p => p.Pid)),
-        new MemberDefinition("pids", ExprType.IntegerList, "every pid holding the socket, sorted (empty when no process is known): process.pid in it.pids",
-            o => Value.FromList(((ListenerInfo)o).Processes.IsDefault ? [] : [.. ((ListenerInfo)o).Processes.Select(p => (long)p.Pid).Distinct().Order()])),
+        new MemberDefinition("pids", ExprType.IntegerList, "every pid holding the socket, sorted (unknown when no process is known: a holder whose open files could not be read, or a capture without processes): process.pid in it.pids",
+            o => ((ListenerInfo)o).Processes is { IsDefaultOrEmpty: false } holders ? Value.FromList([.. holders.Select(p => (long)p.Pid).Distinct().Order()]) : UnknownHolders),
         Str<ListenerInfo>("source", "where this row came from", l => l.Source));
 
     public static readonly ItemType Interface = Item("interface",
