@@ -17,6 +17,7 @@ public static class Cli
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(CollectCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PolicyCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -30,6 +30,9 @@ public sealed record AuditRequest
     /// <summary>Severity overrides by rule id, category or "all", on top of the policy file's (--severity).</summary>
     public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary<string, Severity>.Empty;
 
+    /// <summary>Tags of this host for policy selectors (--tag), e.g. "prod" or "eu-west".</summary>
+    public ImmutableArray<string> Tags { get; init; } = [];
+
     /// <summary>The gate (--fail-on); null takes the policy file's failOn, else warning.</summary>
     public Severity? FailOn { get; init; }
 }

@@ -39,5 +39,7 @@ public sealed record AuditResult
 
     /// <summary>The policy file the run read (named with --policy, or discovered), or null when it read none.</summary>
     public string? PolicyPath { get; init; }
+    /// <summary>The policy the run used, merged for the snapshot's host; set when <see cref="Outcome"/> is Completed.</summary>
+    public Policy.ResolvedPolicy? Policy { get; init; }
     public StageDiagnostics Diagnostics { get; init; } = new();
 }

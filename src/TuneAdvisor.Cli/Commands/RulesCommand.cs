@@ -8,11 +8,32 @@ internal static class RulesCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("rules", "List, show, check and test rules.");
+        var command = new Command("rules", "List, show, check and test rules; list the policy presets.");
         command.Subcommands.Add(List(stdout, stderr));
         command.Subcommands.Add(Show(stdout, stderr));
         command.Subcommands.Add(Check(stdout, stderr));
         command.Subcommands.Add(RulesTestCommand.Create(stdout, stderr));
+        command.Subcommands.Add(Presets(stdout, stderr));
+        return command;
+    }
+
+    private static Command Presets(TextWriter stdout, TextWriter stderr)
+    {
+        var format = new Option<string>("--format", "-f") { Description = "text or md.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "md");
+        var command = new Command("presets", "List the built-in policy presets (for extends: in a policy file) and every choice each makes, with why.");
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            var rules = RuleSet.Load(builtIn: true, []);
+            var bag = new Diagnostics.DiagnosticBag();
+            var presets = Policy.PolicyPresets.Names
+                .Select(name => (name, Policy.PolicyLoader.LoadPreset(name, rules, bag)?.Layers[^1]))
+                .Where(p => p.Item2 is not null).Select(p => (p.name, p.Item2!)).ToList();
+            Output.Diagnostics(bag.ToImmutableSorted(), stderr);
+            stdout.Write(PresetCatalogFormatter.Format(presets, parse.GetValue(format)!));
+            return bag.HasErrors ? ExitCodes.InternalError : ExitCodes.Success;
+        });
         return command;
     }
 

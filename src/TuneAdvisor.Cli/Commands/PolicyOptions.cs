@@ -1,0 +1,54 @@
+using System.CommandLine;
+using TuneAdvisor.Diagnostics;
+
+namespace TuneAdvisor.Cli.Commands;
+
+/// <summary>
+/// The options that choose the policy of a run, shared by audit and policy show: the file (or discovery), host tags
+/// for its selectors, and what the command line puts on top (--fail-on, --disable, --severity).
+/// </summary>
+internal sealed class PolicyOptions
+{
+    public Option<string?> File { get; } = new("--policy", "--config")
+    {
+        Description = "Read this policy file (YAML: extends, rulesVersion, failOn, disable, enable, severity, options, overrides, waivers). Without it, tuneadvisor.yaml in the current folder or its parents is read (up to the folder holding .git, $HOME or /). --fail-on, --disable and --severity apply on top of it.",
+        HelpName = "FILE",
+    };
+    public Option<bool> NoPolicy { get; } = new("--no-policy") { Description = "Read no policy file, not even a tuneadvisor.yaml found in this folder or its parents." };
+    public Option<string[]> Tags { get; } = new("--tag") { Description = "A tag of this host for the policy's overrides (tags: [...]), e.g. prod (repeatable).", HelpName = "TAG" };
+    public Option<string> FailOn { get; } = new("--fail-on")
+    {
+        Description = "Exit 1 when a finding has at least this severity: error, warning, info, or none (never fail). Default: the policy's failOn, else warning.",
+        DefaultValueFactory = _ => "warning",
+    };
+    public Option<string[]> Disable { get; } = new("--disable") { Description = "Do not run this rule id or category (repeatable).", HelpName = "ID" };
+    public Option<string[]> Severity { get; } = new("--severity") { Description = "Override a severity: ID=level, CATEGORY=level or all=level; level none disables (repeatable).", HelpName = "ID=LEVEL" };
+
+    public PolicyOptions() => FailOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(FailOn);
+        command.Options.Add(Disable);
+        command.Options.Add(Severity);
+        command.Options.Add(File);
+        command.Options.Add(NoPolicy);
+        command.Options.Add(Tags);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(NoPolicy) && result.GetValue(File) is not null)
+                result.AddError("--no-policy and --policy (--config) cannot be given together");
+        });
+    }
+
+    /// <summary>The request with this command line's policy choices in it.</summary>
+    public AuditRequest Apply(AuditRequest request, ParseResult parse) => request with
+    {
+        PolicyFile = parse.GetValue(NoPolicy) ? null : parse.GetValue(File),
+        DiscoverPolicy = !parse.GetValue(NoPolicy),
+        Disable = [.. parse.GetValue(Disable) ?? []],
+        SeverityOverrides = SeverityOverrides.Parse(parse.GetValue(Severity) ?? []),
+        FailOn = parse.GetResult(FailOn) is { Implicit: false } && SeverityNames.TryParse(parse.GetValue(FailOn), out var gate) ? gate : null,
+        Tags = [.. parse.GetValue(Tags) ?? []],
+    };
+}
