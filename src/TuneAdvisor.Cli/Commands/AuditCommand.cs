@@ -37,7 +37,7 @@ internal static class AuditCommand
 
         command.SetAction(async (parse, ct) =>
         {
-            var request = policy.Apply(new AuditRequest
+            var request = policy.ApplyTo(new AuditRequest
             {
                 Source = source.Read(parse),
                 BuiltInRules = rules.BuiltIn(parse),

@@ -28,7 +28,7 @@ internal static class PolicyCommand
         command.Options.Add(kernel);
         command.SetAction(parse =>
         {
-            var request = policy.Apply(new AuditRequest { BuiltInRules = rules.BuiltIn(parse), RulePaths = rules.Paths(parse) }, parse);
+            var request = policy.ApplyTo(new AuditRequest { BuiltInRules = rules.BuiltIn(parse), RulePaths = rules.Paths(parse) }, parse);
             var (resolved, path, diagnostics) = Advisor.ResolvePolicy(request, parse.GetValue(hostname), parse.GetValue(kernel), AuditEnvironment.Live(TextReader.Null));
             Output.Diagnostics(diagnostics, stderr);
             if (resolved is null)
