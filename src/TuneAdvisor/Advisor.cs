@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TuneAdvisor.Baselines;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Policy;
@@ -13,8 +14,9 @@ namespace TuneAdvisor;
 /// <summary>
 /// The library's entry point; the whole pipeline reads top to bottom in <see cref="AuditAsync"/>:
 /// rules (compile) → policy (file, its presets, the command line; a rulesVersion pin reloads the released pack)
-/// → snapshot (live or any offline source) → resolve the policy for the snapshot's host (selectors) → evaluate → apply policy
-/// → report (with its remediation bundle). Each stage lives in the folder named after it. Commands fold their options
+/// → baseline (read) → snapshot (live or any offline source) → resolve the policy for the snapshot's host (selectors)
+/// → evaluate → apply policy → compare with the baseline (and write one) → report (with its remediation bundle). Each
+/// stage lives in the folder named after it. Commands fold their options
 /// into an <see cref="AuditRequest"/>, hand <see cref="AuditResult.Report"/> to a writer and map the outcome to an
 /// exit code; nothing else.
 /// </summary>
@@ -43,21 +45,41 @@ public static class Advisor
                 return new AuditResult { Outcome = AuditOutcome.RulesInvalid, Diagnostics = stages, PolicyPath = policyPath };
         }
 
+        // Read before collecting, so a mistyped --baseline stops the run at once (and F can be read, then rewritten).
+        var baselineDiagnostics = new DiagnosticBag();
+        var baseline = request.BaselinePath is { } baselinePath ? BaselineReader.Load(baselinePath, baselineDiagnostics) : null;
+        stages = stages with { Baseline = baselineDiagnostics.ToImmutableSorted() };
+        if (request.BaselinePath is not null && baseline is null)
+            return new AuditResult { Outcome = AuditOutcome.BaselineInvalid, Diagnostics = stages, PolicyPath = policyPath };
+
         var (snapshot, sourceDiagnostics) = await LoadSnapshotAsync(request.Source, environment, progress, ct).ConfigureAwait(false);
         stages = stages with { Source = sourceDiagnostics };
         if (snapshot is null || sourceDiagnostics.Any(d => d.Severity == Severity.Error))
             return new AuditResult { Outcome = AuditOutcome.SourceUnavailable, Diagnostics = stages, PolicyPath = policyPath };
 
         var policy = PolicyResolver.Resolve(chain, HostFacts.Of(snapshot.Host, request.Tags));
-        var (analysis, applied) = Evaluate(snapshot, rules, policy.Policy, sourceDiagnostics, environment.Time.GetUtcNow());
+        var now = environment.Time.GetUtcNow();
+        var (analysis, applied) = Evaluate(snapshot, rules, policy.Policy, sourceDiagnostics, now);
+        BaselineComparison? comparison = null;
+        if (baseline is not null)
+            (analysis, comparison) = BaselineComparison.Apply(analysis, baseline, request.BaselinePath!);
+        var written = request.WriteBaselinePath is { } target ? WriteBaseline(analysis, target, now, baselineDiagnostics) : null;
         return new AuditResult
         {
             Outcome = AuditOutcome.Completed,
-            Report = AuditReport.Of(analysis, policy.FailOn?.Value ?? Severity.Warning, policyPath),
+            Report = AuditReport.Of(analysis, policy.FailOn?.Value ?? Severity.Warning, policyPath, comparison),
             PolicyPath = policyPath,
             Policy = policy,
-            Diagnostics = stages with { Evaluation = applied },
+            WrittenBaseline = written,
+            Diagnostics = stages with { Evaluation = applied, Baseline = baselineDiagnostics.ToImmutableSorted() },
         };
+    }
+
+    /// <summary>This run's findings as a baseline at <paramref name="path"/> (atomically); null, with TA0353, when it cannot be written.</summary>
+    private static BaselineFile? WriteBaseline(AnalysisResult analysis, string path, DateTimeOffset now, DiagnosticBag diagnostics)
+    {
+        var file = BaselineFile.Of(analysis.Findings, Version, now);
+        return BaselineWriter.TryWrite(file, path, diagnostics) ? file : null;
     }
 
     /// <summary>

@@ -35,4 +35,10 @@ public sealed record AuditRequest
 
     /// <summary>The gate (--fail-on); null takes the policy file's failOn, else warning.</summary>
     public Severity? FailOn { get; init; }
+
+    /// <summary>A baseline file to compare with (--baseline): findings in it are reported as unchanged and the gate counts only new ones.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>Where to record this run's findings as a baseline (--write-baseline); the gate is unchanged by it.</summary>
+    public string? WriteBaselinePath { get; init; }
 }

@@ -22,6 +22,9 @@ internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, str
             case AuditOutcome.PolicyInvalid:
                 Stderr.WriteLine("tuneadvisor: the policy file has errors; nothing was audited");
                 return ExitCodes.InvalidInput;
+            case AuditOutcome.BaselineInvalid:
+                Stderr.WriteLine("tuneadvisor: the baseline file cannot be used; nothing was audited");
+                return ExitCodes.InvalidInput;
             case AuditOutcome.SourceUnavailable:
                 Stderr.WriteLine("tuneadvisor: the input could not be read; nothing was audited");
                 return ExitCodes.SourceUnavailable;
