@@ -11,3 +11,14 @@ public enum BaselineState
     /// <summary>In the baseline: reported, but the gate does not count it.</summary>
     Unchanged,
 }
+
+public static class BaselineStateNames
+{
+    /// <summary>"new" or "unchanged", as the reports (and SARIF's result.baselineState) spell them.</summary>
+    public static string ToName(this BaselineState state) => state switch
+    {
+        BaselineState.New => "new",
+        BaselineState.Unchanged => "unchanged",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+}
