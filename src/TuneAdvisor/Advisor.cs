@@ -71,6 +71,7 @@ public static class Advisor
             PolicyPath = policyPath,
             Policy = policy,
             WrittenBaseline = written,
+            WrittenBaselinePath = written is null ? null : request.WriteBaselinePath,
             Diagnostics = stages with { Evaluation = applied, Baseline = baselineDiagnostics.ToImmutableSorted() },
         };
     }

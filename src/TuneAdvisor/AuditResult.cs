@@ -49,5 +49,8 @@ public sealed record AuditResult
 
     /// <summary>The baseline this run wrote (--write-baseline), or null when it wrote none (not asked, or it failed: see <see cref="StageDiagnostics.Baseline"/>).</summary>
     public BaselineFile? WrittenBaseline { get; init; }
+
+    /// <summary>Where <see cref="WrittenBaseline"/> was written.</summary>
+    public string? WrittenBaselinePath { get; init; }
     public StageDiagnostics Diagnostics { get; init; } = new();
 }

@@ -15,6 +15,7 @@ internal static class AuditCommand
         var source = new SourceOptions();
         var rules = new RuleOptions();
         var policy = new PolicyOptions();
+        var baseline = new BaselineOptions();
         var format = new Option<string>("--format", "-f")
         {
             Description = $"Report format: {string.Join(", ", ReportWriterRegistry.Formats)}.",
@@ -33,6 +34,7 @@ internal static class AuditCommand
         command.Options.Add(format);
         command.Options.Add(output);
         policy.AddTo(command);
+        baseline.AddTo(command);
         command.Options.Add(remediation);
 
         command.SetAction(async (parse, ct) =>
@@ -43,6 +45,7 @@ internal static class AuditCommand
                 BuiltInRules = rules.BuiltIn(parse),
                 RulePaths = rules.Paths(parse),
             }, parse);
+            request = baseline.ApplyTo(request, parse);
             var target = new AuditOutput(ReportWriterRegistry.Find(parse.GetValue(format)!)!, parse.GetValue(output), parse.GetValue(remediation), stdout, stderr);
             using var progress = ProgressBar.ForTerminal(stderr, request.Source.IsLive ? request.Source.Interval : TimeSpan.Zero);
             var result = await Advisor.AuditAsync(request, AuditEnvironment.Live(stdin), progress, ct);

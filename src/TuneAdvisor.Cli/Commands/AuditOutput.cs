@@ -13,6 +13,8 @@ internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, str
     {
         if (result.PolicyPath is { } policy)
             Stderr.WriteLine($"tuneadvisor: policy {policy}");
+        if (result.Report?.Baseline is { } baseline)
+            Stderr.WriteLine($"tuneadvisor: baseline {baseline.Path} ({baseline.Baseline.Findings.Length} finding(s), {baseline.Baseline.CreatedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC)");
         Output.Diagnostics(result.Diagnostics.All, Stderr);
         switch (result.Outcome)
         {
@@ -45,7 +47,11 @@ internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, str
                 return ExitCodes.InvalidInput;
             }
         }
-        Stderr.WriteLine(Summary.Line(report.Analysis));
+        if (result.WrittenBaseline is { } written)
+            Stderr.WriteLine($"tuneadvisor: baseline of {written.Findings.Length} finding(s) written to {result.WrittenBaselinePath}");
+        Stderr.WriteLine(Summary.Line(report));
+        if (Output.HasErrors(result.Diagnostics.Baseline))
+            return ExitCodes.InvalidInput;   // --write-baseline named a file that cannot be written (TA0353, printed above)
         return report.GateFails ? ExitCodes.Findings : ExitCodes.Success;
     }
 }
