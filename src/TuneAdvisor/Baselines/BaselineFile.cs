@@ -16,7 +16,7 @@ public sealed record BaselineFile
     [JsonRequired] public int FormatVersion { get; init; } = CurrentFormatVersion;
     public string Tool { get; init; } = "TuneAdvisor";
     public string ToolVersion { get; init; } = "";
-    /// <summary>When the run that wrote it was (the audit's clock, so tests fix it).</summary>
+    /// <summary>When the run that wrote it was (the audit's clock, so tests fix it), in UTC to the second.</summary>
     public DateTimeOffset CreatedAt { get; init; }
     [JsonRequired] public ImmutableArray<BaselineEntry> Findings { get; init; } = [];
 
@@ -28,7 +28,7 @@ public sealed record BaselineFile
     public static BaselineFile Of(IEnumerable<Finding> findings, string toolVersion, DateTimeOffset createdAt) => new()
     {
         ToolVersion = toolVersion,
-        CreatedAt = createdAt,
+        CreatedAt = new DateTimeOffset(createdAt.UtcTicks - createdAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero),
         Findings = [.. findings.Where(f => f.Suppression is null)
             .DistinctBy(f => f.Fingerprint, StringComparer.Ordinal)
             .OrderBy(f => f.Fingerprint, StringComparer.Ordinal)

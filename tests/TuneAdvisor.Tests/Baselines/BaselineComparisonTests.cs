@@ -96,6 +96,14 @@ public sealed class BaselineComparisonTests
     }
 
     [Fact]
+    public void A_baseline_is_dated_in_utc_to_the_second_so_a_committed_file_does_not_churn_on_fractions()
+    {
+        var at = new DateTimeOffset(2026, 3, 1, 14, 0, 5, 123, TimeSpan.FromHours(2)).AddTicks(4567);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 12, 0, 5, TimeSpan.Zero), BaselineFile.Of([], "0.1.0", at).CreatedAt);
+        Assert.Contains("\"createdAt\": \"2026-03-01T12:00:05+00:00\"", BaselineWriter.Serialize(BaselineFile.Of([], "0.1.0", at)));
+    }
+
+    [Fact]
     public void Waived_findings_are_not_written_to_a_baseline_and_keep_their_waiver_when_compared()
     {
         var rich = ReportFixtures.Rich();   // TA1003 waived
