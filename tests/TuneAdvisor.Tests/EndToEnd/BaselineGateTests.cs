@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace TuneAdvisor.Tests.EndToEnd;
 
 /// <summary>
-/// The CI gate of issue #13 with the built tuneadvisor, run in a folder holding a tuneadvisor.yaml (found by discovery)
-/// against an image root: a baseline written from today's image lets the run pass, the waived and baselined findings
+/// The CI gate of issue #13 with the built tuneadvisor, run in a folder holding a tuneadvisor.yaml that extends the
+/// golden-image preset (found by discovery) against an image root: a baseline written from today's image lets the run pass, the waived and baselined findings
 /// still in the report; a change to the image that adds a problem fails the run on that problem only; one that removes
 /// a problem reports it fixed.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class BaselineGateTests : IDisposable
             .Dir("img/usr/lib/modules/6.1.0-18-amd64/kernel")
             .Dir("repo/.git")
             .File("repo/images/web/tuneadvisor.yaml",
-                "failOn: warning",
+                "extends: [golden-image]",
                 "waivers:",
                 "  - rule: TA1014",
                 "    subject: \"app nginx *:80\"",
@@ -53,7 +53,7 @@ public sealed class BaselineGateTests : IDisposable
         Assert.Contains("## Waived", md);
         Assert.Contains("> Waived: nginx's backlog is raised with somaxconn at boot", md);
 
-        // A new problem in the image: SYN cookies turned off. The run fails, on that finding alone.
+        // A new problem in the image: SYN cookies turned off (an error in the golden-image preset). The run fails, on that finding alone.
         _tree.File("img/etc/sysctl.d/70-hardening.conf", "net.ipv4.tcp_syncookies = 0");
         var worse = Audit("--baseline", baseline, "--fail-on", "warning", "--format", "sarif");
         Assert.True(worse.ExitCode == 1, worse.Stderr);
@@ -61,7 +61,7 @@ public sealed class BaselineGateTests : IDisposable
         {
             var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToArray();
             var added = Assert.Single(results, r => r.GetProperty("baselineState").GetString() == "new" && !r.TryGetProperty("suppressions", out _));
-            Assert.Equal("TA1009", added.GetProperty("ruleId").GetString());
+            Assert.Equal(("TA1009", "error"), (added.GetProperty("ruleId").GetString(), added.GetProperty("level").GetString()));
             Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "TA1001" && r.GetProperty("baselineState").GetString() == "unchanged");
         }
 
