@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TuneAdvisor.Baselines;
 using TuneAdvisor.Diagnostics;
+using TuneAdvisor.Drift;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Policy;
 using TuneAdvisor.Reporting;
@@ -109,6 +110,26 @@ public static class Advisor
         var policyPath = request.PolicyFile ?? (request.DiscoverPolicy ? PolicyDiscovery.Find(environment.WorkingDirectory, environment.Home) : null);
         var (chain, diagnostics) = LoadPolicy(request, policyPath, rules);
         return (chain is null ? null : PolicyResolver.Resolve(chain, host), policyPath, DiagnosticBag.Sort([.. rules.Diagnostics, .. diagnostics]));
+    }
+
+    /// <summary>
+    /// `diff`: audits two saved snapshots as <see cref="AuditAsync"/> does, with the same rules and policy, and compares
+    /// them (<see cref="SnapshotDiffer"/>). The first audit that cannot complete stops the diff with its outcome.
+    /// </summary>
+    public static async Task<DiffResult> DiffAsync(DiffRequest request, AuditEnvironment environment, CancellationToken ct)
+    {
+        var before = await AuditAsync(request.Audit with { Source = new SnapshotRequest { SnapshotFile = request.Before } }, environment, null, ct).ConfigureAwait(false);
+        if (before.Outcome != AuditOutcome.Completed)
+            return new DiffResult { Outcome = before.Outcome, PolicyPath = before.PolicyPath, Diagnostics = before.Diagnostics };
+        var after = await AuditAsync(request.Audit with { Source = new SnapshotRequest { SnapshotFile = request.After } }, environment, null, ct).ConfigureAwait(false);
+        var result = new DiffResult { Outcome = after.Outcome, PolicyPath = before.PolicyPath, Diagnostics = DiffResult.Merge(before.Diagnostics, after.Diagnostics) };
+        if (after.Outcome != AuditOutcome.Completed)
+            return result;
+        var (a, b) = (before.Report!.Analysis, after.Report!.Analysis);
+        return result with
+        {
+            Diff = SnapshotDiffer.Compare(a, b, DiffSide.Of(request.Before, a.Snapshot), DiffSide.Of(request.After, b.Snapshot), request.IncludeVolatile, before.PolicyPath),
+        };
     }
 
     /// <summary>

@@ -11,6 +11,8 @@ public sealed record SnapshotDiff
 {
     public required DiffSide Before { get; init; }
     public required DiffSide After { get; init; }
+    /// <summary>The TuneAdvisor version that audited both.</summary>
+    public string ToolVersion { get; init; } = "";
     /// <summary>The policy file both audits read, or null when they read none.</summary>
     public string? PolicyPath { get; init; }
     /// <summary>True with --all: volatile values (counters, pids, timestamps…) were compared too.</summary>

@@ -16,6 +16,7 @@ public static class SnapshotDiffer
         {
             Before = beforeSide,
             After = afterSide,
+            ToolVersion = after.ToolVersion,
             PolicyPath = policyPath,
             IncludesVolatile = includeVolatile,
             Sysctls = SysctlDiffer.Compare(before.Snapshot.Sysctls, after.Snapshot.Sysctls),
