@@ -13,9 +13,11 @@ public static class Cli
             "Audits a live host, a saved snapshot, a golden-image root, a sosreport or raw ss/netstat/sysctl/nstat captures\n" +
             "against YAML rules, and reports findings with their evidence and fixes.\n\n" +
             "Start with:  tuneadvisor audit            (this host, built-in rules, 10 s sampling window)\n" +
-            "             tuneadvisor rules list        (the rule catalog)\n\n" + ExitCodes.Table);
+            "             tuneadvisor rules list        (the rule catalog)\n" +
+            "             tuneadvisor diff A.json B.json (what changed between two saved snapshots)\n\n" + ExitCodes.Table);
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(CollectCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
+        root.Subcommands.Add(DiffCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
         root.Subcommands.Add(PolicyCommand.Create(stdout, stderr));
         return root;
