@@ -23,9 +23,12 @@ public static class Cli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null) =>
+        RunAsync(BuildRoot(stdout, stderr, stdin), args, stdout, stderr);
+
+    /// <summary>Runs <paramref name="root"/> (<see cref="BuildRoot"/>'s tree, or one built on it) with the exit codes of <see cref="ExitCodes"/>.</summary>
+    public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = BuildRoot(stdout, stderr, stdin);
         using var signals = new SignalExitCodes();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
