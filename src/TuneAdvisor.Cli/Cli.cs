@@ -23,6 +23,9 @@ public static class Cli
         return root;
     }
 
+    /// <summary>How long a command has, after SIGINT or SIGTERM, to stop by itself before the run ends without it.</summary>
+    public static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(2);
+
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null) =>
         RunAsync(BuildRoot(stdout, stderr, stdin), args, stdout, stderr);
 
@@ -40,7 +43,14 @@ public static class Cli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // The signals are ours (SignalExitCodes), not System.CommandLine's. The command runs on the thread pool so
+            // that one blocked before its first await (reading a pipe that never closes) cannot keep a signal from
+            // ending the run: it has a grace period to stop by itself, then the run ends without it.
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var invocation = Task.Run(() => parse.InvokeAsync(configuration, signals.Token));
+            if (await Task.WhenAny(invocation, signals.AfterSignal(SignalGrace)) != invocation)
+                throw new OperationCanceledException(signals.Token);
+            return await invocation;
         }
         catch (UsageException ex)
         {

@@ -8,7 +8,7 @@ namespace TuneAdvisor.Tests.Cli;
 
 /// <summary>
 /// One test per exit code of the table (<see cref="ExitCodes"/>), for audit and diff: 0 pass, 1 the gate failed,
-/// 2 what the user wrote is wrong, 3 a data source cannot be used, 70 a bug, 130/143 a signal (ExitCodeTests.Signals.cs, next),
+/// 2 what the user wrote is wrong, 3 a data source cannot be used, 70 a bug, 130/143 a signal (ExitCodeTests.Signals.cs),
 /// and the table in every command's --help.
 /// </summary>
 public sealed partial class ExitCodeTests : IDisposable
