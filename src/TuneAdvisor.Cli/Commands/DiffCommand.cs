@@ -20,7 +20,7 @@ internal static class DiffCommand
         var before = new Argument<string>("before") { Description = "The first saved snapshot, as 'tuneadvisor collect -o FILE' wrote it ('-' reads standard input)." };
         var after = new Argument<string>("after") { Description = "The second saved snapshot, compared with the first ('-' reads standard input; not both)." };
         var rules = new RuleOptions();
-        var policy = new PolicyOptions();
+        var policy = new PolicyOptions(gate: false);
         var format = new Option<string>("--format", "-f")
         {
             Description = $"Output format: {string.Join(", ", DiffWriterRegistry.Formats)} (JSON: schemas/diff.schema.json).",

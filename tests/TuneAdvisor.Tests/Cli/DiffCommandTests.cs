@@ -88,6 +88,23 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void Tags_reach_the_policy_of_both_audits_and_fail_on_is_audits_gate_not_diffs()
+    {
+        var (a, b) = Pair();
+        var policy = _tree.Write("tagged.yaml", "overrides:\n  - tags: [legacy]\n    disable: [TA1001]\n");
+        using (var untagged = JsonDocument.Parse(CliRunner.Run("diff", a, b, "--policy", policy, "--format", "json").Stdout))
+            Assert.Contains(untagged.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "TA1001");
+        var tagged = CliRunner.Run("diff", a, b, "--policy", policy, "--tag", "legacy", "--format", "json");
+        Assert.True(tagged.ExitCode == 0, tagged.Stderr);
+        using (var doc = JsonDocument.Parse(tagged.Stdout))
+            Assert.DoesNotContain(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "TA1001");
+
+        var gate = CliRunner.Run("diff", a, b, "--no-policy", "--fail-on", "error");
+        Assert.Equal(2, gate.ExitCode);
+        Assert.Contains("--fail-on", gate.Stderr);
+    }
+
+    [Fact]
     public void A_snapshot_that_cannot_be_read_exits_3_and_nothing_is_compared()
     {
         var (a, _) = Pair();
