@@ -13,20 +13,32 @@ public static class Cli
             "Audits a live host, a saved snapshot, a golden-image root, a sosreport or raw ss/netstat/sysctl/nstat captures\n" +
             "against YAML rules, and reports findings with their evidence and fixes.\n\n" +
             "Start with:  tuneadvisor audit            (this host, built-in rules, 10 s sampling window)\n" +
-            "             tuneadvisor rules list        (the rule catalog)\n\n" + ExitCodes.Table);
+            "             tuneadvisor rules list        (the rule catalog)\n" +
+            "             tuneadvisor diff A.json B.json (what changed between two saved snapshots)\n\n" + ExitCodes.Table);
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(CollectCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
+        root.Subcommands.Add(DiffCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PolicyCommand.Create(stdout, stderr));
         return root;
     }
 
-    /// <summary>How long a signalled command may take to stop on its own before the run ends without it.</summary>
-    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+    /// <summary>How long a command has, after SIGINT or SIGTERM, to stop by itself before the run ends without it.</summary>
+    public static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(2);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
+    /// <summary>
+    /// Runs the CLI. Standard output and standard error are guarded (<see cref="TerminalWriter"/>): no control
+    /// character but the line break and the tab reaches the terminal raw, whatever a command prints.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         (stdout, stderr) = (TerminalWriter.Guard(stdout), TerminalWriter.Guard(stderr));
-        var root = BuildRoot(stdout, stderr, stdin);
+        return RunAsync(BuildRoot(stdout, stderr, stdin), args, stdout, stderr);
+    }
+
+    /// <summary>Runs <paramref name="root"/> (<see cref="BuildRoot"/>'s tree, or one built on it) with the exit codes of <see cref="ExitCodes"/>.</summary>
+    public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
+    {
         using var signals = new SignalExitCodes();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -36,18 +48,15 @@ public static class Cli
             await stderr.WriteLineAsync("Run 'tuneadvisor --help' (or 'tuneadvisor <command> --help') for usage.");
             return ExitCodes.InvalidInput;
         }
-        // Signals are ours (ProcessTerminationTimeout = null): the command runs on the pool with our token, so even a
-        // command blocked in a read that no token reaches (a pipe that never closes) cannot keep the run from ending.
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
-        var invocation = Task.Run(() => parse.InvokeAsync(configuration, signals.Token));
-        if (await Task.WhenAny(invocation, signals.Signalled) != invocation)
-        {
-            await Task.WhenAny(invocation, signals.Repeated, Task.Delay(StopGrace));
-            _ = invocation.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-            return await Interrupted(stderr, signals);
-        }
         try
         {
+            // The signals are ours (SignalExitCodes), not System.CommandLine's. The command runs on the thread pool so
+            // that one blocked before its first await (reading a pipe that never closes) cannot keep a signal from
+            // ending the run: it has a grace period to stop by itself, then the run ends without it.
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var invocation = Task.Run(() => parse.InvokeAsync(configuration, signals.Token));
+            if (await Task.WhenAny(invocation, signals.AfterSignal(SignalGrace)) != invocation)
+                throw new OperationCanceledException(signals.Token);
             return await invocation;
         }
         catch (UsageException ex)
@@ -57,7 +66,8 @@ public static class Cli
         }
         catch (OperationCanceledException)
         {
-            return await Interrupted(stderr, signals);
+            await stderr.WriteLineAsync("tuneadvisor: interrupted; nothing more was written");
+            return signals.ExitCode;
         }
         catch (Exception ex)
         {
@@ -65,12 +75,6 @@ public static class Cli
             await stderr.WriteLineAsync("This is a bug in TuneAdvisor; please report it with the command line you ran.");
             return ExitCodes.InternalError;
         }
-    }
-
-    private static async Task<int> Interrupted(TextWriter stderr, SignalExitCodes signals)
-    {
-        await stderr.WriteLineAsync("tuneadvisor: interrupted; nothing more was written");
-        return signals.ExitCode;
     }
 }
 

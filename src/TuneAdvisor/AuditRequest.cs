@@ -30,6 +30,15 @@ public sealed record AuditRequest
     /// <summary>Severity overrides by rule id, category or "all", on top of the policy file's (--severity).</summary>
     public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary<string, Severity>.Empty;
 
+    /// <summary>Tags of this host for policy selectors (--tag), e.g. "prod" or "eu-west".</summary>
+    public ImmutableArray<string> Tags { get; init; } = [];
+
     /// <summary>The gate (--fail-on); null takes the policy file's failOn, else warning.</summary>
     public Severity? FailOn { get; init; }
+
+    /// <summary>A baseline file to compare with (--baseline): findings in it are reported as unchanged and the gate counts only new ones.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>Where to record this run's findings as a baseline (--write-baseline); the gate is unchanged by it.</summary>
+    public string? WriteBaselinePath { get; init; }
 }

@@ -13,6 +13,8 @@ internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, str
     {
         if (result.PolicyPath is { } policy)
             Stderr.WriteLine($"tuneadvisor: policy {InertText.Escape(policy)}");
+        if (result.Report?.Baseline is { } baseline)
+            Stderr.WriteLine($"tuneadvisor: baseline {InertText.Escape(baseline.Path)} ({baseline.Baseline.Findings.Length} finding(s), {baseline.Baseline.CreatedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC)");
         Output.Diagnostics(result.Diagnostics.All, Stderr);
         switch (result.Outcome)
         {
@@ -21,6 +23,9 @@ internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, str
                 return ExitCodes.InvalidInput;
             case AuditOutcome.PolicyInvalid:
                 Stderr.WriteLine("tuneadvisor: the policy file has errors; nothing was audited");
+                return ExitCodes.InvalidInput;
+            case AuditOutcome.BaselineInvalid:
+                Stderr.WriteLine("tuneadvisor: the baseline file cannot be used; nothing was audited");
                 return ExitCodes.InvalidInput;
             case AuditOutcome.SourceUnavailable:
                 Stderr.WriteLine("tuneadvisor: the input could not be read; nothing was audited");
@@ -42,7 +47,11 @@ internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, str
                 return ExitCodes.InvalidInput;
             }
         }
-        Stderr.WriteLine(Summary.Line(report.Analysis));
+        if (result.WrittenBaseline is { } written)
+            Stderr.WriteLine($"tuneadvisor: baseline of {written.Findings.Length} finding(s) written to {result.WrittenBaselinePath}");
+        Stderr.WriteLine(Summary.Line(report));
+        if (Output.HasErrors(result.Diagnostics.Baseline))
+            return ExitCodes.InvalidInput;   // --write-baseline named a file that cannot be written (TA0353, printed above)
         return report.GateFails ? ExitCodes.Findings : ExitCodes.Success;
     }
 }

@@ -8,11 +8,32 @@ internal static class RulesCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("rules", "List, show, check and test rules.");
+        var command = new Command("rules", "List, show, check and test rules; list the policy presets.\n" + ExitCodes.Table);
         command.Subcommands.Add(List(stdout, stderr));
         command.Subcommands.Add(Show(stdout, stderr));
         command.Subcommands.Add(Check(stdout, stderr));
         command.Subcommands.Add(RulesTestCommand.Create(stdout, stderr));
+        command.Subcommands.Add(Presets(stdout, stderr));
+        return command;
+    }
+
+    private static Command Presets(TextWriter stdout, TextWriter stderr)
+    {
+        var format = new Option<string>("--format", "-f") { Description = "text or md.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "md");
+        var command = new Command("presets", "List the built-in policy presets (for extends: in a policy file) and every choice each makes, with why.\n" + ExitCodes.Table);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            var rules = RuleSet.Load(builtIn: true, []);
+            var bag = new Diagnostics.DiagnosticBag();
+            var presets = Policy.PolicyPresets.Names
+                .Select(name => (name, Policy.PolicyLoader.LoadPreset(name, rules, bag)?.Layers[^1]))
+                .Where(p => p.Item2 is not null).Select(p => (p.name, p.Item2!)).ToList();
+            Output.Diagnostics(bag.ToImmutableSorted(), stderr);
+            stdout.Write(PresetCatalogFormatter.Format(presets, parse.GetValue(format)!));
+            return bag.HasErrors ? ExitCodes.InternalError : ExitCodes.Success;
+        });
         return command;
     }
 
@@ -21,7 +42,7 @@ internal static class RulesCommand
         var rules = new RuleOptions();
         var format = new Option<string>("--format", "-f") { Description = "text, md or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "md", "json");
-        var command = new Command("list", "List the rule catalog: id, severity, category, scope and title.");
+        var command = new Command("list", "List the rule catalog: id, severity, category, scope and title.\n" + ExitCodes.Table);
         rules.AddTo(command);
         command.Options.Add(format);
         command.SetAction(parse =>
@@ -38,7 +59,7 @@ internal static class RulesCommand
     {
         var rules = new RuleOptions();
         var id = new Argument<string>("id") { Description = "The rule id, e.g. TA1001." };
-        var command = new Command("show", "Show one rule: its descriptor, condition, options, remediation and help page.");
+        var command = new Command("show", "Show one rule: its descriptor, condition, options, remediation and help page.\n" + ExitCodes.Table);
         command.Arguments.Add(id);
         rules.AddTo(command);
         command.SetAction(parse =>
@@ -61,7 +82,7 @@ internal static class RulesCommand
     private static Command Check(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("path") { Description = "Rule files or folders to check (default: the built-in rules).", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("check", "Compile rules and print every diagnostic as path(line,col): severity TAnnnn: message. Exit 2 on errors.");
+        var command = new Command("check", "Compile rules and print every diagnostic as path(line,col): severity TAnnnn: message. Exit 2 on errors.\n" + ExitCodes.Table);
         command.Arguments.Add(paths);
         command.SetAction(parse =>
         {

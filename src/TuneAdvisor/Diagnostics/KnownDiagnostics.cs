@@ -4,7 +4,7 @@ namespace TuneAdvisor.Diagnostics;
 
 /// <summary>
 /// Every TA0xxx diagnostic of the tool itself, declared once. Ranges: TA00xx rule files,
-/// TA01xx the condition language, TA02xx inputs and collection, TA03xx policy and configuration.
+/// TA01xx the condition language, TA02xx inputs and collection, TA03xx policy and configuration (TA035x baselines).
 /// Rule findings use TA1000 and above (see rules/ID-RANGES.txt).
 /// </summary>
 public static partial class KnownDiagnostics
@@ -27,7 +27,7 @@ public static partial class KnownDiagnostics
 
     /// <summary>All descriptors, sorted by id (for documentation and SARIF tool metadata).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All =>
-        [.. RuleFileDescriptors(), .. ExpressionDescriptors(), .. InputDescriptors(), .. PolicyDescriptors()];
+        [.. RuleFileDescriptors(), .. ExpressionDescriptors(), .. InputDescriptors(), .. PolicyDescriptors(), .. BaselineDescriptors()];
 
     private static IEnumerable<DiagnosticDescriptor> RuleFileDescriptors() =>
     [

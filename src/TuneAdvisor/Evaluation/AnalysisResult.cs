@@ -19,6 +19,6 @@ public sealed record AnalysisResult
 
     public int Count(OutcomeKind kind) => Outcomes.Count(o => o.Kind == kind);
 
-    /// <summary>Findings that count for the exit code: not waived or baselined.</summary>
-    public IEnumerable<Finding> ActiveFindings => Findings.Where(f => f.Suppression is null);
+    /// <summary>Findings that count for the exit code: not waived, and not in the run's baseline (new, or no baseline given).</summary>
+    public IEnumerable<Finding> ActiveFindings => Findings.Where(f => f.Suppression is null && f.Baseline != BaselineState.Unchanged);
 }

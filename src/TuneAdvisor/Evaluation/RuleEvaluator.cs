@@ -58,7 +58,7 @@ public static class RuleEvaluator
     {
         var items = scope.Items;
         var subjects = scope.Subjects;
-        var results = new RuleOutcome[items.Length];
+        var results = new RuleOutcome?[items.Length];
         var condition = rule.Condition.Eval;
         var where = rule.Where?.Eval;
         Finding?[]? fired = null;
@@ -89,12 +89,15 @@ public static class RuleEvaluator
                 results[i] = new RuleOutcome(rule.Id, subjects[i], OutcomeKind.Pass, null);
             }
         }
+        var order = scope.SubjectOrder;
+        if (rule.Scope.Interchangeable && subjects.Length != scope.DistinctSubjects)
+            order = Renumber(results, fired, subjects, order);
         int added = 0;
-        foreach (var i in scope.SubjectOrder)
+        foreach (var i in order)
         {
-            if (results[i] is null)
+            if (results[i] is not { } result)
                 continue;
-            outcomes.Add(results[i]);
+            outcomes.Add(result);
             added++;
             if (fired?[i] is { } finding)
                 findings.Add(finding);
@@ -104,10 +107,33 @@ public static class RuleEvaluator
     }
 
     /// <summary>
-    /// A scope's items (as an array, for <see cref="EvalContext.SetItems"/>), their subject names and the order that
-    /// sorts the names, computed once per evaluation.
+    /// Items of an interchangeable scope that share a name are numbered per rule, the ones it fired for first
+    /// (<see cref="SubjectNamer.NumberFailuresFirst"/>): renames those outcomes and findings, and returns the order of the new names.
     /// </summary>
-    private sealed record ExpandedScope(object[] Items, string[] Subjects, int[] SubjectOrder)
+    private static int[] Renumber(RuleOutcome?[] results, Finding?[]? fired, string[] subjects, int[] order)
+    {
+        var kinds = new OutcomeKind?[results.Length];
+        for (int i = 0; i < results.Length; i++)
+            kinds[i] = results[i]?.Kind;
+        var (names, renumbered) = SubjectNamer.NumberFailuresFirst(subjects, order, kinds);
+        if (ReferenceEquals(names, subjects))
+            return order;
+        for (int i = 0; i < results.Length; i++)
+        {
+            if (results[i] is not { } r || ReferenceEquals(names[i], subjects[i]))
+                continue;
+            results[i] = r with { Subject = names[i] };
+            if (fired?[i] is { } f)
+                fired[i] = f with { Subject = names[i] };
+        }
+        return renumbered;
+    }
+
+    /// <summary>
+    /// A scope's items (as an array, for <see cref="EvalContext.SetItems"/>), their subject names, the order that
+    /// sorts the names and how many distinct names there are, computed once per evaluation.
+    /// </summary>
+    private sealed record ExpandedScope(object[] Items, string[] Subjects, int[] SubjectOrder, int DistinctSubjects)
     {
         public static ExpandedScope Of(ScopeDefinition scope, SystemSnapshot snapshot)
         {
@@ -117,13 +143,17 @@ public static class RuleEvaluator
                 object[] a => a,
                 var list => list.ToArray(),
             };
-            var subjects = SubjectNamer.Name(scope, items);
+            var subjects = SubjectNamer.Name(scope, snapshot, items);
             var order = new int[items.Length];
             for (int i = 0; i < order.Length; i++)
                 order[i] = i;
             // Ordinal by subject, then snapshot order: what a stable sort by subject gives.
             Array.Sort(order, (a, b) => string.CompareOrdinal(subjects[a], subjects[b]) is var c && c != 0 ? c : a.CompareTo(b));
-            return new ExpandedScope(items, subjects, order);
+            int distinct = order.Length == 0 ? 0 : 1;
+            for (int j = 1; j < order.Length; j++)
+                if (!string.Equals(subjects[order[j - 1]], subjects[order[j]], StringComparison.Ordinal))
+                    distinct++;
+            return new ExpandedScope(items, subjects, order, distinct);
         }
     }
 

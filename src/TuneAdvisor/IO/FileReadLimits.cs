@@ -23,6 +23,9 @@ public readonly record struct FileReadLimits(long MaxBytes, bool AnyFileType = f
     /// <summary>What people write: policy files, rule files with their help pages and test cases, ID-RANGES.txt.</summary>
     public static FileReadLimits Config { get; } = new(16 * MiB);
 
+    /// <summary>Baselines written by `--write-baseline` (one small record per finding).</summary>
+    public static FileReadLimits Baseline { get; } = new(256 * MiB);
+
     /// <summary>Configuration files inside an image root (sysctl.d, systemd units, server configs): read up to this much, the rest noted as cut.</summary>
     public static FileReadLimits ImageFile { get; } = new(4 * MiB, KeepStart: true);
 

@@ -21,24 +21,16 @@ public sealed record AuditPolicy
     public ImmutableDictionary<string, IReadOnlyDictionary<string, Value>> OptionOverrides { get; init; } = ImmutableDictionary<string, IReadOnlyDictionary<string, Value>>.Empty;
     public ImmutableArray<Waiver> Waivers { get; init; } = [];
 
-    /// <summary>This policy with the command line on top: more rules disabled, and severity overrides that win over the file's.</summary>
-    public AuditPolicy WithOverrides(IEnumerable<string> disable, IReadOnlyDictionary<string, Severity> severity)
-    {
-        var overrides = SeverityOverrides.ToBuilder();
-        foreach (var (key, level) in severity)
-            overrides[key.Trim()] = level;
-        return this with
-        {
-            Disabled = Disabled.Union(disable.Select(d => d.Trim())),
-            SeverityOverrides = overrides.ToImmutable(),
-        };
-    }
-
+    /// <summary>The most specific switch wins: the rule's id, then its category, then the rule's own default.</summary>
     public bool IsEnabled(Rule rule)
     {
-        if (Disabled.Contains(rule.Id) || Disabled.Contains(rule.Descriptor.Category))
+        if (Disabled.Contains(rule.Id))
             return false;
-        if (Enabled.Contains(rule.Id) || Enabled.Contains(rule.Descriptor.Category))
+        if (Enabled.Contains(rule.Id))
+            return true;
+        if (Disabled.Contains(rule.Descriptor.Category))
+            return false;
+        if (Enabled.Contains(rule.Descriptor.Category))
             return true;
         return rule.Descriptor.EnabledByDefault && SeverityFor(rule.Id, rule.Descriptor.Category) != Severity.None;
     }

@@ -5,32 +5,13 @@ using TuneAdvisor.Rules;
 
 namespace TuneAdvisor.Reporting;
 
-/// <summary>What the HTML report adds to the model: findings grouped by severity, the rules with their outcome counts
-/// and help, structured diagnostics, and the combined remediation bundle.</summary>
+/// <summary>What the HTML report adds to the model: the rules with their outcome counts and help, structured
+/// diagnostics, and the combined remediation bundle.</summary>
 public static partial class ReportModel
 {
-    private static readonly (string Key, string Label, Severity Severity)[] Groups =
-    [
-        ("error", "Errors", Severity.Error),
-        ("warning", "Warnings", Severity.Warning),
-        ("info", "Information", Severity.Info),
-    ];
-
     private static void AddDetails(ScriptObject root, AuditReport report)
     {
         var result = report.Analysis;
-        var groups = new List<object>();
-        foreach (var (key, label, severity) in Groups)
-        {
-            var findings = result.ActiveFindings.Where(f => f.Severity == severity).ToArray();
-            if (findings.Length > 0)
-                groups.Add(Obj(("key", key), ("label", label), ("findings", Arr(findings.Select(Finding)))));
-        }
-        var suppressed = result.Findings.Where(f => f.Suppression is not null).ToArray();
-        if (suppressed.Length > 0)
-            groups.Add(Obj(("key", "suppressed"), ("label", "Waived or baselined"), ("findings", Arr(suppressed.Select(Finding)))));
-        root["finding_groups"] = Arr(groups);
-
         var outcomes = result.Outcomes.ToLookup(o => o.RuleId, StringComparer.Ordinal);
         root["rules"] = Arr(result.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).Select(d => Rule(d, outcomes[d.Id], result)));
         root["diagnostic_items"] = Arr(result.Diagnostics.Select(d => (object)Obj(

@@ -9,10 +9,11 @@ public sealed record RuleSet(ImmutableArray<Rule> Rules, ImmutableArray<Diagnost
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
     /// <summary>Loads and compiles the built-in rules (unless excluded) and every rule under <paramref name="paths"/>.</summary>
-    public static RuleSet Load(bool builtIn, IEnumerable<string> paths)
+    /// <param name="pin">A released built-in rule pack to load instead of the current one (a policy's rulesVersion).</param>
+    public static RuleSet Load(bool builtIn, IEnumerable<string> paths, string? pin = null)
     {
         var diagnostics = new DiagnosticBag();
-        var (files, ranges) = RuleSources.Collect(builtIn, paths, diagnostics);
+        var (files, ranges) = RuleSources.Collect(builtIn, paths, diagnostics, pin);
         return Compile(files, ranges, diagnostics);
     }
 

@@ -14,12 +14,13 @@ public static class RuleSources
         && !name.EndsWith(".tests.yaml", StringComparison.Ordinal) && !name.EndsWith(".tests.yml", StringComparison.Ordinal);
 
     /// <summary>The rule files of a run (built-in first, then each path in order) and the id ranges that govern them.</summary>
-    public static (ImmutableArray<RuleFile> Files, IdRanges Ranges) Collect(bool builtIn, IEnumerable<string> paths, DiagnosticBag diagnostics)
+    /// <param name="pin">A released rule pack version to use instead of the current built-in rules (rulesVersion).</param>
+    public static (ImmutableArray<RuleFile> Files, IdRanges Ranges) Collect(bool builtIn, IEnumerable<string> paths, DiagnosticBag diagnostics, string? pin = null)
     {
         var pathList = paths.ToList();
         var files = ImmutableArray.CreateBuilder<RuleFile>();
         if (builtIn)
-            files.AddRange(BuiltIn());
+            files.AddRange(pin is null ? BuiltIn() : RulePackReleases.Files(pin));
         foreach (var p in pathList)
             files.AddRange(FromPath(p, diagnostics));
         return (files.ToImmutable(), Ranges(pathList, diagnostics));
@@ -28,12 +29,13 @@ public static class RuleSources
     public static ImmutableArray<RuleFile> BuiltIn()
     {
         return EmbeddedResources.Names
-            .Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && IsRuleFileName(n))
-            .Select(n => new RuleFile(n, EmbeddedResources.Read(n)!, sibling => ResourceSibling(n, sibling)))
+            .Where(n => n.StartsWith("rules/", StringComparison.Ordinal) && IsRuleFileName(n) && !RulePackReleases.IsReleaseResource(n))
+            .Select(n => new RuleFile(n, EmbeddedResources.Read(n)!, sibling => BuiltInSibling(n, sibling)))
             .ToImmutableArray();
     }
 
-    private static (string, string)? ResourceSibling(string resource, string name)
+    /// <summary>A file beside a built-in rule (its help page, its tests).</summary>
+    public static (string, string)? BuiltInSibling(string resource, string name)
     {
         var dir = resource[..(resource.LastIndexOf('/') + 1)];
         var path = dir + name;

@@ -64,7 +64,8 @@ public sealed class AggregateScopeTests
             new ConnectionInfo { Protocol = "udp", State = "ESTAB", Local = "10.0.0.1:53", Remote = "10.0.0.9:53", Processes = [Python] },
         ]);
         var owners = Scopes.Owner.Items(snapshot).Cast<OwnerItem>().ToList();
-        Assert.Equal(["owner python3(42)", "owner nginx(900)", "owner nginx(901)", "owner (process unknown)"], owners.Select(o => o.Subject));
+        Assert.Equal(["owner python3", "owner nginx", "owner nginx", "owner (process unknown)"], owners.Select(o => o.Subject));
+        Assert.Equal(["python3(42)", "nginx(900)", "nginx(901)", OwnerItem.UnknownProcess], owners.Select(o => o.Process));
         // One socket held through two fds of one process counts once; one held by two processes counts for each.
         Assert.Equal([(1, 1), (1, 0), (2, 1), (1, 0)], owners.Select(o => (o.Rows.Total, o.Rows.CloseWait)));
         Assert.Equal("processes the source does not name", Eval(snapshot, Scopes.Owner, owners[3], "owner.process"));

@@ -94,7 +94,7 @@ public sealed class ExpressionFileTests
                 sb.Append("type: ").AppendLine(bound.Type.ToString());
                 var ctx = new EvalContext(snapshot, optionValues);
                 var items = scope.Items(snapshot);
-                var subjects = SubjectNamer.Name(scope, items);
+                var subjects = SubjectNamer.Name(scope, snapshot, items);
                 for (int i = 0; i < items.Count; i++)
                 {
                     ctx.Item = items[i];

@@ -17,7 +17,7 @@ public sealed class PolicyFileTests
     }
 
     /// <summary>The 1-based line and column of the first occurrence of <paramref name="marker"/> in <paramref name="text"/>.</summary>
-    private static (int Line, int Column) PositionOf(string text, string marker)
+    internal static (int Line, int Column) PositionOf(string text, string marker)
     {
         var at = text.IndexOf(marker, StringComparison.Ordinal);
         Assert.True(at >= 0, $"'{marker}' is not in the test text");

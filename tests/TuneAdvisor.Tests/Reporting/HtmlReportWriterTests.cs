@@ -26,14 +26,16 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
-    public void Html_groups_findings_by_severity_with_evidence_and_fix()
+    public void Html_shows_findings_then_waived_each_by_severity_with_evidence_and_fix()
     {
         var html = new HtmlReportWriter().Write(ReportFixtures.Rich());
-        var errors = html.IndexOf("> Errors</h3>", StringComparison.Ordinal);
-        var info = html.IndexOf("> Information</h3>", StringComparison.Ordinal);
-        var waived = html.IndexOf("> Waived or baselined</h3>", StringComparison.Ordinal);
-        Assert.True(errors > 0 && waived > errors, "errors, then the waived group");
-        Assert.Equal(-1, info); // TA1003, the only info finding, is waived
+        var findings = html.IndexOf("> Findings</h3>", StringComparison.Ordinal);
+        var waived = html.IndexOf("> Waived</h3>", StringComparison.Ordinal);
+        Assert.True(findings > 0 && waived > findings, "findings, then the waived section");
+        var firstWarning = html.IndexOf("<article class=\"finding sev-warning", StringComparison.Ordinal);
+        var lastError = html.LastIndexOf("<article class=\"finding sev-error", StringComparison.Ordinal);
+        Assert.True(lastError > findings && firstWarning > lastError && waived > firstWarning, "errors first, then warnings");
+        Assert.Contains("<article class=\"finding sev-info suppressed\">", html[waived..]);   // TA1003, the only info finding, is waived
         Assert.Contains("<td class=\"dim\">/proc/sys/net/core/somaxconn</td>", html);
         Assert.Contains("sysctl -w net.core.somaxconn=4096\n", html);
         Assert.Contains("net.core.somaxconn = 4096\n", html);
@@ -86,7 +88,7 @@ public sealed partial class HtmlReportWriterTests
     }
 
     /// <summary>No tag that loads anything; any URL only as an &lt;a href&gt;; CSS without url() or @import.</summary>
-    private static void AssertSelfContained(string html)
+    internal static void AssertSelfContained(string html)
     {
         foreach (var tag in new[] { "<script", "<link", "<img", "<iframe", "<object", "<embed", "<video", "<audio", "<source", "<form", "<base" })
             Assert.DoesNotContain(tag, html, StringComparison.OrdinalIgnoreCase);

@@ -15,10 +15,11 @@ public static class ProcessRunner
         }
     }
 
-    public static Result Run(string file, IEnumerable<string> args, TimeSpan? timeout = null, string? stdin = null)
+    public static Result Run(string file, IEnumerable<string> args, TimeSpan? timeout = null, string? stdin = null, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = stdin is not null,

@@ -32,7 +32,8 @@ public sealed record OwnerItem(int? Pid, string? Name)
     /// <summary>Rows of the snapshot cut in the paste: counted in no group.</summary>
     public StateCounts CutRows { get; init; }
 
-    public string Subject => Known ? $"owner {Process}" : "owner (process unknown)";
+    /// <summary>"owner python3": the command name, not the pid (which changes with every restart); several processes of one name are numbered.</summary>
+    public string Subject => Known ? $"owner {Name}" : "owner (process unknown)";
 }
 
 /// <summary>TCP rows by the states the owner scope reads; <see cref="NoState"/> counts rows whose state the source did not print.</summary>

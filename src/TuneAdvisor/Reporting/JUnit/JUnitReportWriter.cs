@@ -11,7 +11,9 @@ namespace TuneAdvisor.Reporting.JUnit;
 /// <summary>
 /// JUnit XML for CI test reports (GitLab, Jenkins, Azure DevOps): one testsuite per rule, one testcase per
 /// (rule, subject) outcome. A finding is a failure (type = severity); not applicable, not evaluated and waived
-/// outcomes are skipped with the reason; a pass is a plain testcase. The classname "tuneadvisor.CATEGORY.ID" groups
+/// outcomes are skipped with the reason, and so are findings in the run's baseline ("in baseline (warning): …"), so a
+/// CI test view (Jenkins, GitLab) shows only new findings as failures; a pass is a plain testcase. A baseline entry
+/// that is fixed is the pass of its subject (or no testcase, when the subject is gone). The classname "tuneadvisor.CATEGORY.ID" groups
 /// rules by category in Jenkins' package view. Written with XmlWriter (AOT-safe).
 /// </summary>
 public sealed class JUnitReportWriter : IReportWriter
@@ -50,6 +52,8 @@ public sealed class JUnitReportWriter : IReportWriter
                     Property(xml, "scope", descriptor.Scope);
                     if (report.PolicyPath is { } policy)
                         Property(xml, "policy", policy);
+                    if (report.Baseline is { } baseline)
+                        Property(xml, "baseline", baseline.Path);
                     Property(xml, "rule", descriptor.Path);
                     xml.WriteEndElement();
                 }
@@ -100,6 +104,7 @@ public sealed class JUnitReportWriter : IReportWriter
             OutcomeKind.NotEvaluated => new JUnitCase(className, name, file, null, "not evaluated: " + (o.Reason ?? "a value it needs is unknown")),
             _ when f is null => new JUnitCase(className, name, file, null, "the condition held, but policy dropped the finding"),
             _ when f.Suppression is { } s => new JUnitCase(className, name, file, null, $"{s.Kind}: {s.Justification}"),
+            _ when f.Baseline == BaselineState.Unchanged => new JUnitCase(className, name, file, null, $"in baseline ({f.Severity.ToName()}): {f.Message}"),
             _ => new JUnitCase(className, name, file, new JUnitFailure(f.Message, f.Severity.ToName(), FailureBody(f)), null),
         };
     }

@@ -20,8 +20,14 @@ public sealed record SarifRun(SarifTool Tool, ImmutableArray<SarifInvocation> In
 
 public sealed record SarifRunAutomationDetails(string Id);
 
-/// <summary>The run's source and host; <c>policy</c> is the policy file the run read (left out when none).</summary>
-public sealed record SarifRunProperties(string SourceKind, string SourceLocation, string? Hostname, string? Kernel, string? Policy = null);
+/// <summary>
+/// The run's source and host; <c>policy</c> is the policy file the run read and <c>baseline</c> the baseline file it was
+/// compared with (each left out when none).
+/// </summary>
+public sealed record SarifRunProperties(string SourceKind, string SourceLocation, string? Hostname, string? Kernel, string? Policy = null)
+{
+    public string? Baseline { get; init; }
+}
 
 public sealed record SarifTool(SarifToolComponent Driver);
 
@@ -51,6 +57,8 @@ public sealed record SarifResult(string RuleId, int RuleIndex, string Kind, stri
     public ImmutableArray<SarifLocation>? RelatedLocations { get; init; }
     public ImmutableArray<SarifSuppression>? Suppressions { get; init; }
     public ImmutableArray<SarifFix>? Fixes { get; init; }
+    /// <summary>new, unchanged or absent (SARIF 2.1.0 §3.27.24), only when the run was compared with a baseline.</summary>
+    public string? BaselineState { get; init; }
 }
 
 public sealed record SarifResultProperties(string Subject, string Category, ImmutableArray<SarifEvidence> Evidence);

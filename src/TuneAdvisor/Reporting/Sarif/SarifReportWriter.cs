@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using TuneAdvisor.Baselines;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
 using TuneAdvisor.Rules;
@@ -11,6 +12,8 @@ namespace TuneAdvisor.Reporting.Sarif;
 /// <summary>
 /// SARIF 2.1.0: one run whose driver lists every rule that ran, one result per finding (waived ones carry an
 /// external suppression), the sysctl.d lines as a fix, and the run's diagnostics as tool execution notifications.
+/// Compared with a baseline, each result has its baselineState (new, unchanged) and each baseline entry no finding
+/// matches is one more result, baselineState absent, kind pass, level none (§3.27.24, §3.27.9).
 /// Written with System.Text.Json source generation (AOT-safe).
 /// </summary>
 public sealed class SarifReportWriter : IReportWriter
@@ -33,7 +36,7 @@ public sealed class SarifReportWriter : IReportWriter
     /// means the same, so they are swapped for it (same JSON, inert on a terminal).
     /// </summary>
     public string Write(AuditReport report) =>
-        EscapeInvisibleControls(JsonSerializer.Serialize(ToLog(report.Analysis, report.PolicyPath), Context.SarifLog)) + "\n";
+        EscapeInvisibleControls(JsonSerializer.Serialize(ToLog(report.Analysis, report.PolicyPath, report.Baseline), Context.SarifLog)) + "\n";
 
     private static string EscapeInvisibleControls(string json)
     {
@@ -50,7 +53,7 @@ public sealed class SarifReportWriter : IReportWriter
         return sb.ToString();
     }
 
-    public static SarifLog ToLog(AnalysisResult r, string? policyPath = null)
+    public static SarifLog ToLog(AnalysisResult r, string? policyPath = null, BaselineComparison? baseline = null)
     {
         var rules = r.Rules.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
         var index = rules.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -64,11 +67,12 @@ public sealed class SarifReportWriter : IReportWriter
                 !r.Diagnostics.Any(d => d.Severity == Severity.Error),
                 r.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
                 [.. r.Diagnostics.Select(Notification)])],
-            [.. r.Findings.Select(f => Result(f, index.TryGetValue(f.RuleId, out var i) ? i : -1))])
+            [.. r.Findings.Select(f => Result(f, index.TryGetValue(f.RuleId, out var i) ? i : -1)),
+             .. (baseline?.Fixed ?? []).Select(e => Absent(e, index.TryGetValue(e.RuleId, out var i) ? i : -1, rules))])
         {
             AutomationDetails = host.Hostname is { Length: > 0 } name ? new SarifRunAutomationDetails($"tuneadvisor/{name}/") : null,
             OriginalUriBaseIds = new(StringComparer.Ordinal) { [SarifLocations.SnapshotRoot] = SarifLocations.RootOf(r.Snapshot.Source) },
-            Properties = new SarifRunProperties(r.Snapshot.Source.Kind, r.Snapshot.Source.Location, host.Hostname, host.Kernel, policyPath),
+            Properties = new SarifRunProperties(r.Snapshot.Source.Kind, r.Snapshot.Source.Location, host.Hostname, host.Kernel, policyPath) { Baseline = baseline?.Path },
         };
         return new SarifLog(SchemaUri, "2.1.0", [run]);
     }
@@ -118,6 +122,26 @@ public sealed class SarifReportWriter : IReportWriter
             RelatedLocations = related.Count > 0 ? [.. related] : null,
             Suppressions = f.Suppression is { } s ? [new SarifSuppression("external", "accepted", $"{s.Kind}: {s.Justification}")] : null,
             Fixes = Fix(f) is { } fix ? [fix] : null,
+            BaselineState = f.Baseline?.ToName(),
+        };
+    }
+
+    /// <summary>A baseline entry this run no longer finds: the rule ran and the subject passed, or is gone.</summary>
+    private static SarifResult Absent(BaselineEntry e, int ruleIndex, ImmutableArray<RuleDescriptor> rules)
+    {
+        var path = rules.FirstOrDefault(d => d.Id == e.RuleId)?.Path;
+        return new SarifResult(
+            e.RuleId, ruleIndex, "pass", "none",
+            new SarifMessage($"Fixed since the baseline: {e.Subject} no longer has this finding ({e.Title}; it was {e.Severity})."),
+            [new SarifLocation
+            {
+                PhysicalLocation = path is { Length: > 0 } ? SarifLocations.Physical(path, null, relativeBase: null) : null,
+                LogicalLocations = [new SarifLogicalLocation(e.Subject, $"{e.RuleId}/{e.Subject}", SubjectKind(e.Subject))],
+            }],
+            new SortedDictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = e.Fingerprint },
+            new SarifResultProperties(e.Subject, e.Category, []))
+        {
+            BaselineState = "absent",
         };
     }
 
