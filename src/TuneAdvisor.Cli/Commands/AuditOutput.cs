@@ -11,26 +11,12 @@ internal sealed record AuditOutput(IReportWriter Writer, string? ReportPath, str
 {
     public int Deliver(AuditResult result)
     {
-        if (result.PolicyPath is { } policy)
-            Stderr.WriteLine($"tuneadvisor: policy {InertText.Escape(policy)}");
+        StageOutcome.PolicyLine(result.PolicyPath, Stderr);
         if (result.Report?.Baseline is { } baseline)
             Stderr.WriteLine($"tuneadvisor: baseline {InertText.Escape(baseline.Path)} ({baseline.Baseline.Findings.Length} finding(s), {baseline.Baseline.CreatedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC)");
         Output.Diagnostics(result.Diagnostics.All, Stderr);
-        switch (result.Outcome)
-        {
-            case AuditOutcome.RulesInvalid:
-                Stderr.WriteLine($"tuneadvisor: {result.Diagnostics.Rules.Count(d => d.Severity == Diagnostics.Severity.Error)} error(s) in rule files; nothing was audited");
-                return ExitCodes.InvalidInput;
-            case AuditOutcome.PolicyInvalid:
-                Stderr.WriteLine("tuneadvisor: the policy file has errors; nothing was audited");
-                return ExitCodes.InvalidInput;
-            case AuditOutcome.BaselineInvalid:
-                Stderr.WriteLine("tuneadvisor: the baseline file cannot be used; nothing was audited");
-                return ExitCodes.InvalidInput;
-            case AuditOutcome.SourceUnavailable:
-                Stderr.WriteLine("tuneadvisor: the input could not be read; nothing was audited");
-                return ExitCodes.SourceUnavailable;
-        }
+        if (StageOutcome.Stopped(result.Outcome, result.Diagnostics, "audited", "the input", Stderr) is { } stopped)
+            return stopped;
         var report = result.Report!;
         if (!Output.Write(ReportPath, Writer.Write(report), Stdout, Stderr))
             return ExitCodes.InvalidInput;

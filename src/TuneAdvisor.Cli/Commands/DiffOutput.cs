@@ -10,21 +10,10 @@ internal sealed record DiffOutput(IDiffWriter Writer, string? Path, bool FailOnC
 {
     public int Deliver(DiffResult result)
     {
-        if (result.PolicyPath is { } policy)
-            Stderr.WriteLine($"tuneadvisor: policy {policy}");
+        StageOutcome.PolicyLine(result.PolicyPath, Stderr);
         Output.Diagnostics(result.Diagnostics.All, Stderr);
-        switch (result.Outcome)
-        {
-            case AuditOutcome.RulesInvalid:
-                Stderr.WriteLine($"tuneadvisor: {result.Diagnostics.Rules.Count(d => d.Severity == Diagnostics.Severity.Error)} error(s) in rule files; nothing was compared");
-                return ExitCodes.InvalidInput;
-            case AuditOutcome.PolicyInvalid:
-                Stderr.WriteLine("tuneadvisor: the policy file has errors; nothing was compared");
-                return ExitCodes.InvalidInput;
-            case AuditOutcome.SourceUnavailable:
-                Stderr.WriteLine("tuneadvisor: a snapshot could not be read; nothing was compared");
-                return ExitCodes.SourceUnavailable;
-        }
+        if (StageOutcome.Stopped(result.Outcome, result.Diagnostics, "compared", "a snapshot", Stderr) is { } stopped)
+            return stopped;
         var diff = result.Diff!;
         if (!Output.Write(Path, Writer.Write(diff), Stdout, Stderr))
             return ExitCodes.InvalidInput;

@@ -1,3 +1,4 @@
+using static TuneAdvisor.Reporting.ScriptValues;
 using System.Globalization;
 using Scriban.Runtime;
 using TuneAdvisor.Diagnostics;
@@ -47,20 +48,4 @@ public static class DiffReportModel
         ("captured_at", s.CapturedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
-
-    private static ScriptObject Obj(params (string Key, object? Value)[] members)
-    {
-        var o = new ScriptObject();
-        foreach (var (k, v) in members)
-            o[k] = v;
-        return o;
-    }
-
-    private static ScriptArray Arr(IEnumerable<object> items)
-    {
-        var a = new ScriptArray();
-        foreach (var i in items)
-            a.Add(i);
-        return a;
-    }
 }

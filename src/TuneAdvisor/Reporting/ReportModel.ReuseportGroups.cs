@@ -1,3 +1,4 @@
+using static TuneAdvisor.Reporting.ScriptValues;
 using Scriban.Runtime;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;

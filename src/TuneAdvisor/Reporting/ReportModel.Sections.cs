@@ -1,3 +1,4 @@
+using static TuneAdvisor.Reporting.ScriptValues;
 using Scriban.Runtime;
 using TuneAdvisor.Baselines;
 using TuneAdvisor.Diagnostics;

@@ -1,3 +1,4 @@
+using static TuneAdvisor.Reporting.ScriptValues;
 using Scriban.Runtime;
 using TuneAdvisor.Diagnostics;
 using TuneAdvisor.Evaluation;
@@ -85,20 +86,4 @@ public static partial class ReportModel
     /// without root), or a capture without processes. Never an empty cell that reads as "no process".
     /// </summary>
     private static string Processes(IEnumerable<string> names) => string.Join(",", names) is { Length: > 0 } joined ? joined : "unknown";
-
-    private static ScriptObject Obj(params (string Key, object? Value)[] members)
-    {
-        var o = new ScriptObject();
-        foreach (var (k, v) in members)
-            o[k] = v;
-        return o;
-    }
-
-    private static ScriptArray Arr(IEnumerable<object> items)
-    {
-        var a = new ScriptArray();
-        foreach (var i in items)
-            a.Add(i);
-        return a;
-    }
 }
