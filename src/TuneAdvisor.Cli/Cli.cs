@@ -14,12 +14,14 @@ public static class Cli
             "against YAML rules, and reports findings with their evidence and fixes.\n\n" +
             "Start with:  tuneadvisor audit            (this host, built-in rules, 10 s sampling window)\n" +
             "             tuneadvisor rules list        (the rule catalog)\n" +
-            "             tuneadvisor diff A.json B.json (what changed between two saved snapshots)\n\n" + ExitCodes.Table);
+            "             tuneadvisor diff A.json B.json (what changed between two saved snapshots)\n" +
+            "             tuneadvisor policy show       (the policy an audit here would use)");
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(CollectCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(DiffCommand.Create(stdout, stderr, stdin ?? TextReader.Null));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
         root.Subcommands.Add(PolicyCommand.Create(stdout, stderr));
+        HelpWithExitCodes.Install(root);
         return root;
     }
 

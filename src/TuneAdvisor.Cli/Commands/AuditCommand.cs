@@ -28,7 +28,7 @@ internal static class AuditCommand
             Description = "Also write the remediation bundle into DIR: 90-tuneadvisor.conf (a sysctl.d drop-in), tuneadvisor-apply.sh (a dry run unless --apply) and tuneadvisor-hints.txt.",
             HelpName = "DIR",
         };
-        var command = new Command("audit", "Audit this host (or an offline source) against the rules and report the findings.\n" + ExitCodes.Table);
+        var command = new Command("audit", "Audit this host (or an offline source) against the rules and report the findings.");
         source.AddTo(command);
         rules.AddTo(command);
         command.Options.Add(format);

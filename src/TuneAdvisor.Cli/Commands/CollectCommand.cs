@@ -12,7 +12,7 @@ internal static class CollectCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the snapshot JSON to FILE ('-' or absent: standard output).", HelpName = "FILE" };
         var pretty = new Option<bool>("--pretty") { Description = "Indent the JSON for reading (about 1.7 times larger and slower to write); the default is one compact line." };
         var command = new Command("collect", "Snapshot this host (or read an offline source) and save it as JSON, to audit later with 'audit --snapshot FILE'.\n" +
-            "The format is documented by schemas/snapshot.schema.json.\n" + ExitCodes.Table);
+            "The format is documented by schemas/snapshot.schema.json.");
         source.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(pretty);

@@ -34,7 +34,7 @@ internal static class DiffCommand
         var command = new Command("diff",
             "Compare two saved snapshots: sysctls changed, added or removed; listeners that appeared, disappeared or changed their " +
             "backlog; findings new or fixed (both snapshots audited with the same rules and policy); and other host facts. " +
-            "Volatile values are ignored unless --all.\n" + ExitCodes.Table);
+            "Volatile values are ignored unless --all.");
         command.Arguments.Add(before);
         command.Arguments.Add(after);
         rules.AddTo(command);

@@ -8,7 +8,7 @@ internal static class PolicyCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("policy", "Show the policy an audit would use.\n" + ExitCodes.Table);
+        var command = new Command("policy", "Show the policy an audit would use.");
         command.Subcommands.Add(Show(stdout, stderr));
         return command;
     }
@@ -20,8 +20,7 @@ internal static class PolicyCommand
         var hostname = new Option<string?>("--hostname") { Description = "Resolve the overrides for this hostname instead of this host's.", HelpName = "NAME" };
         var kernel = new Option<string?>("--kernel") { Description = "Resolve the overrides for this kernel release instead of this host's, e.g. 6.1.0-18-amd64.", HelpName = "RELEASE" };
         var command = new Command("show",
-            "Print the merged policy (its presets and extended files, the overrides that apply to the host, the rulesVersion pin, the command line on top) as a policy file, with where each value came from.\n"
-            + ExitCodes.Table);
+            "Print the merged policy (its presets and extended files, the overrides that apply to the host, the rulesVersion pin, the command line on top) as a policy file, with where each value came from.");
         rules.AddTo(command);
         policy.AddTo(command);
         command.Options.Add(hostname);

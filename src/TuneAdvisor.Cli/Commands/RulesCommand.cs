@@ -8,7 +8,7 @@ internal static class RulesCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("rules", "List, show, check and test rules; list the policy presets.\n" + ExitCodes.Table);
+        var command = new Command("rules", "List, show, check and test rules; list the policy presets.");
         command.Subcommands.Add(List(stdout, stderr));
         command.Subcommands.Add(Show(stdout, stderr));
         command.Subcommands.Add(Check(stdout, stderr));
@@ -21,7 +21,7 @@ internal static class RulesCommand
     {
         var format = new Option<string>("--format", "-f") { Description = "text or md.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "md");
-        var command = new Command("presets", "List the built-in policy presets (for extends: in a policy file) and every choice each makes, with why.\n" + ExitCodes.Table);
+        var command = new Command("presets", "List the built-in policy presets (for extends: in a policy file) and every choice each makes, with why.");
         command.Options.Add(format);
         command.SetAction(parse =>
         {
@@ -42,7 +42,7 @@ internal static class RulesCommand
         var rules = new RuleOptions();
         var format = new Option<string>("--format", "-f") { Description = "text, md or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "md", "json");
-        var command = new Command("list", "List the rule catalog: id, severity, category, scope and title.\n" + ExitCodes.Table);
+        var command = new Command("list", "List the rule catalog: id, severity, category, scope and title.");
         rules.AddTo(command);
         command.Options.Add(format);
         command.SetAction(parse =>
@@ -59,7 +59,7 @@ internal static class RulesCommand
     {
         var rules = new RuleOptions();
         var id = new Argument<string>("id") { Description = "The rule id, e.g. TA1001." };
-        var command = new Command("show", "Show one rule: its descriptor, condition, options, remediation and help page.\n" + ExitCodes.Table);
+        var command = new Command("show", "Show one rule: its descriptor, condition, options, remediation and help page.");
         command.Arguments.Add(id);
         rules.AddTo(command);
         command.SetAction(parse =>
@@ -82,7 +82,7 @@ internal static class RulesCommand
     private static Command Check(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("path") { Description = "Rule files or folders to check (default: the built-in rules).", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("check", "Compile rules and print every diagnostic as path(line,col): severity TAnnnn: message. Exit 2 on errors.\n" + ExitCodes.Table);
+        var command = new Command("check", "Compile rules and print every diagnostic as path(line,col): severity TAnnnn: message. Exit 2 on errors.");
         command.Arguments.Add(paths);
         command.SetAction(parse =>
         {

@@ -8,7 +8,7 @@ internal static class RulesTestCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("path") { Description = "Rule files or folders whose cases to run (default: the built-in rules).", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("test", "Run rule test cases: each <rule>.tests.yaml beside a rule gives snapshot fragments and the findings expected (or none).\n" + ExitCodes.Table);
+        var command = new Command("test", "Run rule test cases: each <rule>.tests.yaml beside a rule gives snapshot fragments and the findings expected (or none).");
         command.Arguments.Add(paths);
         command.SetAction(parse =>
         {
