@@ -93,7 +93,7 @@ internal sealed class PolicyLayerReader(string text, string path, string origin,
             foreach (var (key, why) in reasons.Entries)
             {
                 WarnIfUnknown(key);
-                yield return new SwitchChoice(key.Value, new Setting<bool>(on, AsScalar(why, $"the why of {key.Value}")?.Value, origin, At(key)));
+                yield return new SwitchChoice(key.Value, new Setting<bool>(on, AsScalar(why, $"the why of {key.Value}") is { IsNull: false } reason ? reason.Value : null, origin, At(key)));
             }
             yield break;
         }

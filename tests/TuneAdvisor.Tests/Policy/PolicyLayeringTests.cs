@@ -117,6 +117,15 @@ public sealed class PolicyLayeringTests : IDisposable
     }
 
     [Fact]
+    public void A_switch_without_a_reason_has_no_why_rather_than_the_text_of_yaml_null()
+    {
+        _tree.Write("p.yaml", "disable: { TA1013: ~, TA1002: \"covered by TA1001\" }\n");
+        var switches = Resolve(Load("p.yaml").Chain!).Switches;
+        Assert.Null(switches["TA1013"].Why);
+        Assert.Equal("covered by TA1001", switches["TA1002"].Why);
+    }
+
+    [Fact]
     public void Require_waiver_expiry_from_an_extended_file_applies_to_the_waivers_of_the_file_extending_it()
     {
         _tree.Write("org.yaml", "requireWaiverExpiry: true\n");
